@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Negotiations.EventSourcing;
+
+namespace Negotiations;
+
+/// <summary>Registers the negotiations library with a service collection.</summary>
+public static class NegotiationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the negotiations library: its options, a <see cref="TimeProvider"/> (the system clock unless one is
+    /// registered), and returns a builder on which to choose a store, such as
+    /// <see cref="NegotiationsBuilder.UseInMemoryStore"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets options; optional.</param>
+    /// <returns>The builder.</returns>
+    public static NegotiationsBuilder AddNegotiations(this IServiceCollection services, Action<NegotiationsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<NegotiationsOptions>()
+            .Validate(o => o.MaxConflictRetries >= 0, "NegotiationsOptions.MaxConflictRetries must be 0 or more.");
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        return new NegotiationsBuilder(services);
+    }
+}
+
+/// <summary>Chooses the store and adapters of the negotiations library. Returned by <c>AddNegotiations</c>.</summary>
+public sealed class NegotiationsBuilder
+{
+    internal NegotiationsBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection, for extension packages.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Keeps events in process memory (<see cref="InMemoryEventStore"/>): for tests, samples and tools.</summary>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">Another store was chosen already.</exception>
+    public NegotiationsBuilder UseInMemoryStore()
+    {
+        UseStore<InMemoryEventStore>(sp => new InMemoryEventStore(sp.GetRequiredService<EventCatalog>(), sp.GetService<TimeProvider>()));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers the event store, once: choosing a second, different store is an error rather than a silent
+    /// override. For store packages; applications call their <c>UseXxx</c> method.
+    /// </summary>
+    /// <typeparam name="TStore">The store type.</typeparam>
+    /// <param name="factory">Creates the store.</param>
+    /// <exception cref="InvalidOperationException">Another store was chosen already.</exception>
+    public void UseStore<TStore>(Func<IServiceProvider, TStore> factory)
+        where TStore : class, IEventStore
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var chosen = Services
+            .Select(d => d.ImplementationInstance)
+            .OfType<StoreChoice>()
+            .FirstOrDefault();
+        if (chosen is not null)
+        {
+            if (chosen.StoreType == typeof(TStore))
+            {
+                return;
+            }
+
+            throw new InvalidOperationException($"Negotiations already uses the {chosen.StoreType.Name}; a second store ({typeof(TStore).Name}) cannot be added. Choose one store.");
+        }
+
+        Services.AddSingleton(new StoreChoice(typeof(TStore)));
+        Services.TryAddSingleton(factory);
+        Services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<TStore>());
+    }
+}
+
+internal sealed record StoreChoice(Type StoreType);
