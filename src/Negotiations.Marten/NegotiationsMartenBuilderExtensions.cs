@@ -1,0 +1,100 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Negotiations.EventSourcing;
+
+namespace Negotiations.Marten;
+
+/// <summary>Chooses Marten (PostgreSQL) as the store of the negotiations library.</summary>
+public static class NegotiationsMartenBuilderExtensions
+{
+    /// <summary>
+    /// Keeps the library's events and views in a Marten store of its own (<see cref="INegotiationsStore"/>), in its
+    /// own schema, so that its settings (string stream ids, wire names, JSON options) never meet the application's
+    /// own Marten set-up. Registers <see cref="IEventStore"/> as a <see cref="MartenEventStore"/> and
+    /// <see cref="MartenViews"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>The event types and their wire names come from the <see cref="EventCatalog"/> registered in the
+    /// service collection. The async daemon, for projections registered as async, is a hosted service: it runs when
+    /// the application runs under the .NET generic host.</para>
+    /// <para>To keep everything in the application's own store instead, configure it with
+    /// <see cref="NegotiationsStoreOptionsExtensions.AddNegotiations"/> and call <see cref="UseMartenStore{TStore}"/>.</para>
+    /// </remarks>
+    /// <param name="builder">The builder returned by <c>AddNegotiations</c>.</param>
+    /// <param name="configure">Sets the connection string, schema, JSON options, projections and daemon mode.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The options are invalid (no connection string, a bad schema name), or another store, or another Marten store,
+    /// was chosen already.
+    /// </exception>
+    public static NegotiationsBuilder UseMarten(this NegotiationsBuilder builder, Action<NegotiationsMartenOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new NegotiationsMartenOptions();
+        configure(options);
+        options.Validate();
+
+        builder.UseStore(sp => new MartenEventStore(sp.GetRequiredService<INegotiationsStore>(), CatalogFrom(sp)));
+        ChooseMarten(builder, typeof(INegotiationsStore));
+        var store = builder.Services.AddMartenStore<INegotiationsStore>(sp => options.BuildStoreOptions(CatalogFrom(sp)));
+        if (options.HasAsyncProjections && options.DaemonMode != DaemonMode.Disabled)
+        {
+            store.AddAsyncDaemon(options.DaemonMode);
+        }
+
+        builder.Services.TryAddSingleton(sp => new MartenViews(sp.GetRequiredService<INegotiationsStore>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps the library's events and views in a Marten store the application registers itself (for example the
+    /// <see cref="IDocumentStore"/> of <c>AddMarten</c>). Registers <see cref="IEventStore"/> as a
+    /// <see cref="MartenEventStore"/> over it, and <see cref="MartenViews"/>.
+    /// </summary>
+    /// <remarks>
+    /// The store must be configured with <see cref="NegotiationsStoreOptionsExtensions.AddNegotiations"/> and the
+    /// same <see cref="EventCatalog"/> as the one registered here; <see cref="MartenEventStore"/> checks it when it
+    /// is first resolved. Projections are added to it with
+    /// <see cref="NegotiationsStoreOptionsExtensions.AddProjection{TView}(StoreOptions, StreamProjection{TView}, JasperFx.Events.Projections.ProjectionLifecycle)"/>,
+    /// and its async daemon is the application's to add.
+    /// </remarks>
+    /// <typeparam name="TStore">The registered store: <see cref="IDocumentStore"/> or an interface given to <c>AddMartenStore</c>.</typeparam>
+    /// <param name="builder">The builder returned by <c>AddNegotiations</c>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">Another store, or another Marten store, was chosen already.</exception>
+    public static NegotiationsBuilder UseMartenStore<TStore>(this NegotiationsBuilder builder)
+        where TStore : class, IDocumentStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseStore(sp => new MartenEventStore(sp.GetRequiredService<TStore>(), CatalogFrom(sp)));
+        ChooseMarten(builder, typeof(TStore));
+        builder.Services.TryAddSingleton(sp => new MartenViews(sp.GetRequiredService<TStore>()));
+        return builder;
+    }
+
+    private static void ChooseMarten(NegotiationsBuilder builder, Type storeType)
+    {
+        var chosen = builder.Services
+            .Where(d => !d.IsKeyedService)
+            .Select(d => d.ImplementationInstance)
+            .OfType<MartenStoreChoice>()
+            .FirstOrDefault();
+        if (chosen is not null)
+        {
+            throw new InvalidOperationException(
+                $"Negotiations already keeps its events in the Marten store {chosen.StoreType.Name}; it cannot also use {storeType.Name}. Call UseMarten or UseMartenStore once.");
+        }
+
+        builder.Services.AddSingleton(new MartenStoreChoice(storeType));
+    }
+
+    private static EventCatalog CatalogFrom(IServiceProvider services) =>
+        services.GetService<EventCatalog>()
+        ?? throw new InvalidOperationException(
+            "Negotiations.Marten found no EventCatalog in the service collection; register the catalog of the events to store (services.AddSingleton(EventCatalog.Of(...))).");
+
+    private sealed record MartenStoreChoice(Type StoreType);
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Negotiations.EventSourcing;
+
+namespace Negotiations.Marten;
+
+/// <summary>
+/// How <see cref="NegotiationsMartenBuilderExtensions.UseMarten"/> sets up the library's own Marten store.
+/// </summary>
+public sealed partial class NegotiationsMartenOptions
+{
+    /// <summary>The schema the library's store uses when none is set.</summary>
+    public const string DefaultSchemaName = "negotiations";
+
+    private readonly List<Action<StoreOptions>> _projections = [];
+    private readonly List<Action<StoreOptions>> _storeConfigurations = [];
+
+    /// <summary>The Npgsql connection string of the PostgreSQL database. Required.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// The PostgreSQL schema of the library's tables (events, streams, views), kept apart from the
+    /// application's. <see cref="DefaultSchemaName"/> unless set.
+    /// </summary>
+    public string SchemaName { get; set; } = DefaultSchemaName;
+
+    /// <summary>
+    /// The JSON options event payloads and views are written with. When null, the options of
+    /// <see cref="JsonSerializerDefaults.Web"/> (camel case names).
+    /// </summary>
+    public JsonSerializerOptions? SerializerOptions { get; set; }
+
+    /// <summary>
+    /// How the async daemon runs the projections registered with <see cref="ProjectionLifecycle.Async"/>:
+    /// <see cref="DaemonMode.HotCold"/> (one node of several runs them; the default),
+    /// <see cref="DaemonMode.Solo"/> (this process is the only one) or <see cref="DaemonMode.Disabled"/>
+    /// (another process runs them). The daemon is a hosted service, so it runs under the .NET generic host, and it
+    /// is added only when an async projection is registered.
+    /// </summary>
+    public DaemonMode DaemonMode { get; set; } = DaemonMode.HotCold;
+
+    /// <summary>Whether an async projection has been registered.</summary>
+    public bool HasAsyncProjections { get; private set; }
+
+    /// <summary>Runs a stream projection in the library's store; see <see cref="NegotiationsStoreOptionsExtensions.AddProjection{TView}(StoreOptions, StreamProjection{TView}, ProjectionLifecycle)"/>.</summary>
+    /// <typeparam name="TView">The view type.</typeparam>
+    /// <param name="projection">The projection.</param>
+    /// <param name="lifecycle">Live, inline or async.</param>
+    /// <returns>These options.</returns>
+    public NegotiationsMartenOptions AddProjection<TView>(StreamProjection<TView> projection, ProjectionLifecycle lifecycle)
+        where TView : class
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        HasAsyncProjections |= lifecycle == ProjectionLifecycle.Async;
+        _projections.Add(options => options.AddProjection(projection, lifecycle));
+        return this;
+    }
+
+    /// <summary>Runs a cross-stream projection in the library's store; see <see cref="NegotiationsStoreOptionsExtensions.AddProjection{TView}(StoreOptions, CrossStreamProjection{TView}, ProjectionLifecycle)"/>.</summary>
+    /// <typeparam name="TView">The view type.</typeparam>
+    /// <param name="projection">The projection.</param>
+    /// <param name="lifecycle">Inline or async.</param>
+    /// <returns>These options.</returns>
+    /// <exception cref="ArgumentException"><paramref name="lifecycle"/> is <see cref="ProjectionLifecycle.Live"/>.</exception>
+    public NegotiationsMartenOptions AddProjection<TView>(CrossStreamProjection<TView> projection, ProjectionLifecycle lifecycle)
+        where TView : class
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        if (lifecycle == ProjectionLifecycle.Live)
+        {
+            throw new ArgumentException($"Cross-stream projection '{projection.GetType().Name}' cannot run live in Marten; register it Inline or Async.", nameof(lifecycle));
+        }
+
+        HasAsyncProjections |= lifecycle == ProjectionLifecycle.Async;
+        _projections.Add(options => options.AddProjection(projection, lifecycle));
+        return this;
+    }
+
+    /// <summary>
+    /// Adjusts the Marten store options further (append mode, Npgsql settings, logging); applied after the
+    /// library's own settings, so it can override them, at the risk of breaking what <see cref="MartenEventStore"/>
+    /// checks for.
+    /// </summary>
+    /// <param name="configure">Changes the store options.</param>
+    /// <returns>These options.</returns>
+    public NegotiationsMartenOptions ConfigureStore(Action<StoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _storeConfigurations.Add(configure);
+        return this;
+    }
+
+    /// <summary>Checks the options, naming what is wrong.</summary>
+    /// <exception cref="InvalidOperationException">No connection string, or a schema name PostgreSQL would not take unquoted.</exception>
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new InvalidOperationException("NegotiationsMartenOptions.ConnectionString is not set; UseMarten needs the Npgsql connection string of the PostgreSQL database.");
+        }
+
+        if (SchemaName is null || !SchemaNamePattern().IsMatch(SchemaName))
+        {
+            throw new InvalidOperationException(
+                $"NegotiationsMartenOptions.SchemaName '{SchemaName}' is not a valid schema name: use lower case letters, digits and underscores, starting with a letter, at most 63 characters.");
+        }
+    }
+
+    /// <summary>Builds the Marten options of the library's store.</summary>
+    internal StoreOptions BuildStoreOptions(EventCatalog catalog)
+    {
+        var options = new StoreOptions();
+        options.Connection(ConnectionString!);
+        options.DatabaseSchemaName = SchemaName;
+        options.Events.DatabaseSchemaName = SchemaName;
+        options.AddNegotiations(catalog, SerializerOptions ?? new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        foreach (var project in _projections)
+        {
+            project(options);
+        }
+
+        foreach (var configure in _storeConfigurations)
+        {
+            configure(options);
+        }
+
+        return options;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SchemaNamePattern();
+}

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using FluentAssertions;
+using Microsoft.Extensions.Options;
+using Negotiations.EventSourcing;
+using Negotiations.Tests.Shared;
+using Xunit;
+
+namespace Negotiations.Marten.Tests;
+
+/// <summary>Many writers sending commands at once through the command service to the Marten store.</summary>
+public sealed class ParallelWriterTests(PostgresSchema<ParallelWriterTests> schema)
+    : IClassFixture<PostgresSchema<ParallelWriterTests>>
+{
+    private const int Writers = 8;
+    private const int CommandsPerWriter = 6;
+
+    private async Task<IEventStore> StoreAsync() =>
+        new MartenEventStore(await schema.SharedStoreAsync(o => o.AddNegotiations(Tally.Catalog, new JsonSerializerOptions(JsonSerializerDefaults.Web))), Tally.Catalog);
+
+    private static CommandService<Tally.State, Tally.Add, Tally.IEvent> Service(IEventStore store, int retries) =>
+        new(Tally.Instance, store, Options.Create(new NegotiationsOptions { MaxConflictRetries = retries }));
+
+    // Amounts over 100 make two events, so some commands append more than one.
+    private static int AmountFor(int writer, int command) => command % 3 == 0 ? 150 + writer : writer + command + 1;
+
+    [Fact]
+    public async Task Eight_writers_on_one_stream_retry_their_conflicts_and_every_acknowledged_event_is_stored_once_in_order()
+    {
+        var store = new StartingGate(await StoreAsync(), Writers);
+        var stream = $"parallel-{Guid.NewGuid():N}";
+        var service = Service(store, retries: Writers * CommandsPerWriter);
+
+        var results = await RunWritersAsync(service, (_, _) => stream);
+
+        results.Should().HaveCount(Writers * CommandsPerWriter).And.OnlyContain(r => r.Outcome == CommandOutcome.Accepted);
+        store.Conflicts.Should().BeGreaterThanOrEqualTo(Writers - 1, "the writers all read the empty stream before any of them appended");
+        await AssertStoredEqualsAcknowledgedAsync(store, stream, results);
+    }
+
+    [Fact]
+    public async Task Eight_writers_across_three_streams_keep_each_stream_gap_free_and_complete()
+    {
+        var store = new StartingGate(await StoreAsync(), Writers);
+        var streams = Enumerable.Range(0, 3).Select(i => $"parallel-{i}-{Guid.NewGuid():N}").ToArray();
+        var service = Service(store, retries: Writers * CommandsPerWriter);
+
+        var results = await RunWritersAsync(service, (writer, command) => streams[(writer + command) % streams.Length]);
+
+        results.Should().HaveCount(Writers * CommandsPerWriter).And.OnlyContain(r => r.Outcome == CommandOutcome.Accepted);
+        store.Conflicts.Should().BePositive();
+        foreach (var stream in streams)
+        {
+            await AssertStoredEqualsAcknowledgedAsync(store, stream, results.Where(r => r.StreamId == stream).ToList());
+        }
+    }
+
+    [Fact]
+    public async Task Without_retries_the_losing_writers_get_the_conflict_naming_the_versions_and_append_nothing()
+    {
+        var store = new StartingGate(await StoreAsync(), Writers);
+        var stream = $"parallel-{Guid.NewGuid():N}";
+        var service = Service(store, retries: 0);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        {
+            try
+            {
+                return (object)await service.HandleAsync(new Tally.Add(stream, $"w{writer}", 150 + writer));
+            }
+            catch (StreamVersionConflictException conflict)
+            {
+                return conflict;
+            }
+        })));
+
+        var winner = outcomes.OfType<CommandResult<Tally.State>>().Should().ContainSingle().Subject;
+        outcomes.OfType<StreamVersionConflictException>().Should().HaveCount(Writers - 1)
+            .And.OnlyContain(c => c.StreamId == stream && c.ExpectedVersion == 0 && c.ActualVersion == 2);
+        var stored = await store.ReadStreamAsync(stream);
+        stored.Select(e => e.Metadata.CommandId).Should().Equal(winner.CommandId, winner.CommandId);
+        stored.Select(e => e.Data).Should().Equal(winner.Events.Select(e => e.Data));
+    }
+
+    private static async Task<List<CommandResult<Tally.State>>> RunWritersAsync(
+        CommandService<Tally.State, Tally.Add, Tally.IEvent> service,
+        Func<int, int, string> streamFor)
+    {
+        var results = new ConcurrentBag<CommandResult<Tally.State>>();
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        {
+            for (var command = 0; command < CommandsPerWriter; command++)
+            {
+                results.Add(await service.HandleAsync(new Tally.Add(streamFor(writer, command), $"w{writer}-c{command}", AmountFor(writer, command))));
+            }
+        })));
+        return [.. results];
+    }
+
+    private static async Task AssertStoredEqualsAcknowledgedAsync(IEventStore store, string stream, IReadOnlyCollection<CommandResult<Tally.State>> results)
+    {
+        var stored = await store.ReadStreamAsync(stream);
+        var acknowledged = results.SelectMany(r => r.Events).OrderBy(e => e.Version).ToList();
+
+        stored.Select(e => e.Version).Should().Equal(Enumerable.Range(1, acknowledged.Count).Select(v => (long)v), "versions are gap-free");
+        stored.Select(e => (e.Version, e.Metadata.CommandId, e.Data))
+            .Should().Equal(acknowledged.Select(e => (e.Version, e.Metadata.CommandId, e.Data)), "the stored events are the acknowledged ones");
+        foreach (var result in results)
+        {
+            var versions = stored.Where(e => e.Metadata.CommandId == result.CommandId).Select(e => e.Version).ToList();
+            versions.Should().HaveCount(result.Events.Count, $"command {result.CommandId} is stored once");
+            versions.Should().Equal(Enumerable.Range((int)versions[0], versions.Count).Select(v => (long)v), $"command {result.CommandId} appended its events together");
+            versions[^1].Should().Be(result.StreamVersion);
+        }
+
+        var state = await Service(store, 0).LoadAsync(stream);
+        state.State.Total.Should().Be(results.Sum(r => r.Events.Select(e => e.Data).OfType<Tally.Added>().Sum(a => a.Amount)));
+    }
+
+    /// <summary>
+    /// Holds the first reads until every writer has read, so that they all decide on the same version and conflict:
+    /// the race is certain, not left to timing. Counts the conflicts the store raises.
+    /// </summary>
+    private sealed class StartingGate(IEventStore inner, int writers) : IEventStore
+    {
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _waiting = writers;
+        private int _conflicts;
+
+        public int Conflicts => Volatile.Read(ref _conflicts);
+
+        public async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await inner.AppendAsync(streamId, expectedVersion, events, metadata, cancellationToken);
+            }
+            catch (StreamVersionConflictException)
+            {
+                Interlocked.Increment(ref _conflicts);
+                throw;
+            }
+        }
+
+        public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long? untilVersion = null, CancellationToken cancellationToken = default)
+        {
+            var events = await inner.ReadStreamAsync(streamId, untilVersion, cancellationToken);
+            var waiting = Interlocked.Decrement(ref _waiting);
+            if (waiting == 0)
+            {
+                _open.SetResult();
+            }
+
+            if (waiting >= 0)
+            {
+                await _open.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+
+            return events;
+        }
+
+        public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition = 0, CancellationToken cancellationToken = default) =>
+            inner.ReadAllAsync(afterPosition, cancellationToken);
+    }
+}
