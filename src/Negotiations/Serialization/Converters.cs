@@ -200,7 +200,7 @@ internal sealed class SnakeCaseEnumConverter<TEnum> : JsonConverter<TEnum>
         var text = reader.GetString()!;
         return _byName.TryGetValue(text, out var value)
             ? value
-            : throw new JsonException($"'{text}' is not a {typeof(TEnum).Name}; use one of {Known()}.");
+            : throw new JsonException($"'{text}' is not a valid {typeof(TEnum).Name}; use one of {Known()}.");
     }
 
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>

@@ -121,7 +121,7 @@ public sealed class NegotiationJsonTests
         var pascal = () => JsonSerializer.Deserialize<RoundOutcome>("\"NoBreakthrough\"", NegotiationJson.Options);
 
         number.Should().Throw<JsonException>().WithMessage("RoundOutcome must be a JSON string (unknown, no_breakthrough, progress, agreement, breakdown), not a number.");
-        pascal.Should().Throw<JsonException>().WithMessage("'NoBreakthrough' is not a RoundOutcome; use one of unknown, no_breakthrough, progress, agreement, breakdown.");
+        pascal.Should().Throw<JsonException>().WithMessage("'NoBreakthrough' is not a valid RoundOutcome; use one of unknown, no_breakthrough, progress, agreement, breakdown.");
     }
 
     [Theory]
@@ -152,7 +152,7 @@ public sealed class NegotiationJsonTests
     [InlineData("""{"notBefore":"2025-07-14","notAfter":"2025-07-20","precision":"day"}""", "A date of day precision needs one day, not 2025-07-14..2025-07-20.")]
     [InlineData("""{"notBefore":"2025-07-14","notAfter":"2025-07-20"}""", "*'precision' is missing.")]
     [InlineData("""{"notAfter":"2025-07-20","precision":"week"}""", "*'notBefore' is missing.")]
-    [InlineData("""{"notBefore":"2025-07-14","notAfter":"2025-07-20","precision":"fortnight"}""", "'fortnight' is not a DatePrecision; use one of unknown, day, week, month, year.")]
+    [InlineData("""{"notBefore":"2025-07-14","notAfter":"2025-07-20","precision":"fortnight"}""", "'fortnight' is not a valid DatePrecision; use one of unknown, day, week, month, year.")]
     [InlineData("""{"notBefore":"2025-07-14","notAfter":"2025-07-20","precision":"week","note":"x"}""", "A WorldDate has no property 'note'*")]
     [InlineData("""{"notBefore":"2025-07-14","notAfter":"2025-02-30","precision":"week"}""", "A WorldDate's 'notAfter': '2025-02-30' is not a date of the form yyyy-MM-dd.")]
     [InlineData("\"2025-07-21\"", "A WorldDate must be a JSON object*not a string.")]
