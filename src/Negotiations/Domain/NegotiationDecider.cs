@@ -1,0 +1,416 @@
+using System.Text.RegularExpressions;
+using Negotiations.EventSourcing;
+
+namespace Negotiations;
+
+/// <summary>
+/// The rules of a negotiation track: decides which event a <see cref="NegotiationCommand"/> records, or refuses it
+/// with one of the <see cref="NegotiationErrors"/> codes. Pure: no clock, no new ids, no I/O.
+/// </summary>
+/// <remarks>
+/// <para>Each accepted command records exactly one event, whose fields are the command's (missing lists become
+/// empty). A command whose id the track has applied already decides nothing (an idempotent repeat).</para>
+/// <para><b>Participation</b> is by affiliation: an actor may act when some participant acts for the same
+/// affiliation (with a <c>UKR</c> participant, Zelenskyy and Umerov may both act). An actor code keeps the
+/// affiliation it was first seen with. Sides given as bare affiliations (addressees, the sides of an exchange, the
+/// side of a delegation, an ultimatum's target) must be participants' affiliations too.</para>
+/// <para><b>Comparing windows.</b> Rules refuse only what the windows make certain. A round's date is refused when
+/// it ends before the announcement's window begins (<see cref="WorldDate.IsSurelyBefore"/>). An ultimatum's
+/// deadline is refused when it is surely not after the issue (or revision): when the deadline's
+/// <see cref="WorldDate.NotAfter"/> is on or before the issue's <see cref="WorldDate.NotBefore"/>, so a deadline on
+/// the day of the issue is refused. When an end needed for a comparison is open, the command passes.</para>
+/// <para><b>Rounds.</b> Rounds are named by the caller's <see cref="RoundId"/>, so every fact about one round names
+/// the same id, in any order: a round is proposed once (a proposal reported after the schedule is accepted);
+/// <see cref="ScheduleRound"/> and <see cref="RecordRoundHeld"/> take a new or a known id (a round may be held
+/// without a prior schedule); only a
+/// scheduled or postponed round is postponed; a cancelled round is not cancelled again (but may be scheduled or held
+/// after all). A held round is not held again, and is not scheduled, postponed or cancelled afterwards: such a fact
+/// is accepted only when it surely happened before the holding (a late report, which lands in place).</para>
+/// <para><b>Open proposals.</b> A proposal with addressees is open until every addressee's side has answered; one
+/// addressed to no one is open until its first answer. Only an addressee's side answers (or, with no addressees, a
+/// participant of another side than the proposer's), once, and only while the proposal is open.</para>
+/// <para><b>Exchanges.</b> A stage needs an agreed exchange; its counts, with the earlier stages', may not exceed
+/// the count agreed for a side, where one was agreed.</para>
+/// <para><b>Active ultimatums.</b> An ultimatum is active for these rules until it is withdrawn (or retracted, which
+/// removes it). Lapse is not a recorded status but follows from the deadline and the day asked about
+/// (<see cref="UltimatumView.StatusOn"/>), so a lapsed ultimatum may still be revised (deadlines are often extended
+/// after they pass) or withdrawn. A revision reported late, that surely happened before the withdrawal, is still
+/// accepted.</para>
+/// <para><b>Retractions</b> name a command applied on this track whose facts have not been retracted already; the
+/// command that opened the track and retractions themselves cannot be retracted.</para>
+/// </remarks>
+public sealed partial class NegotiationDecider : IDecider<NegotiationState, NegotiationCommand, INegotiationEvent>
+{
+    /// <inheritdoc />
+    public NegotiationState Initial { get; } = NegotiationState.Empty();
+
+    /// <inheritdoc />
+    public Decision<INegotiationEvent> Decide(NegotiationState state, NegotiationCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        if (state.AppliedCommands.Contains(command.CommandId.Value, StringComparer.Ordinal))
+        {
+            return Decision<INegotiationEvent>.Accept();
+        }
+
+        return command switch
+        {
+            OpenNegotiation c => Open(state, c),
+            _ when !state.IsOpened => Refuse(NegotiationErrors.TrackNotOpened, $"Track '{command.Track}' has not been opened: open it with {nameof(OpenNegotiation)} before recording {command.GetType().Name} '{command.CommandId}'."),
+            AddParticipant c => Join(state, c),
+            ProposeRound c => ProposeRound(state, c),
+            ScheduleRound c => ScheduleRound(state, c),
+            PostponeRound c => PostponeRound(state, c),
+            CancelRound c => CancelRound(state, c),
+            RecordRoundHeld c => RecordRoundHeld(state, c),
+            MakeProposal c => MakeProposal(state, c),
+            AnswerProposal c => AnswerProposal(state, c),
+            AgreeExchange c => AgreeExchange(state, c),
+            RecordExchangeStage c => RecordExchangeStage(state, c),
+            IssueUltimatum c => IssueUltimatum(state, c),
+            ReviseUltimatum c => ReviseUltimatum(state, c),
+            WithdrawUltimatum c => WithdrawUltimatum(state, c),
+            RecordStatement c => RecordStatement(state, c),
+            RetractFact c => RetractFact(state, c),
+            _ => throw new ArgumentException($"{command.GetType().Name} is not a command the negotiation decider knows.", nameof(command)),
+        };
+    }
+
+    /// <inheritdoc />
+    public NegotiationState Evolve(NegotiationState state, INegotiationEvent @event, EventMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(@event);
+        return NegotiationStateFold.Fold(state, @event, metadata?.CommandId, state.Version + 1);
+    }
+
+    private static Decision<INegotiationEvent> Open(NegotiationState state, OpenNegotiation c)
+    {
+        var participants = c.Participants ?? [];
+        var repeated = participants.GroupBy(p => p.Actor.Code).FirstOrDefault(g => g.Count() > 1);
+        var error =
+            (state.IsOpened ? Error(NegotiationErrors.TrackAlreadyOpened, $"Track '{c.Track}' was opened already, as '{state.Title}'; a track is opened once.") : null)
+            ?? (string.IsNullOrWhiteSpace(c.Title) ? Error(NegotiationErrors.TrackTitleEmpty, $"Track '{c.Track}' needs a title; '{c.Title}' is empty.") : null)
+            ?? (participants.Count == 0 ? Error(NegotiationErrors.TrackNoParticipants, $"Track '{c.Track}' needs at least one participant to be opened.") : null)
+            ?? (repeated is not null ? Error(NegotiationErrors.ParticipantAlreadyJoined, $"Actor '{repeated.Key}' is listed {repeated.Count()} times among the participants of track '{c.Track}'; list each actor once.") : null);
+        return Decide(error, () => new NegotiationOpened(c.Title, participants, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> Join(NegotiationState state, AddParticipant c)
+    {
+        var actor = c.Participant.Actor;
+        var error =
+            AffiliationConflict(state, actor)
+            ?? (state.Participants.Any(p => p.Actor.Code == actor.Code) ? Error(NegotiationErrors.ParticipantAlreadyJoined, $"Actor '{actor.Code}' is a participant of track '{c.Track}' already.") : null);
+        return Decide(error, () => new ParticipantJoined(c.Participant, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> ProposeRound(NegotiationState state, ProposeRound c)
+    {
+        var agenda = c.Agenda ?? [];
+        var round = state.FindRound(c.Round);
+        var error =
+            AgendaError(agenda)
+            ?? (round?.Steps.FirstOrDefault(s => s.Status == RoundStatus.Proposed) is { } proposed
+                ? Error(NegotiationErrors.RoundAlreadyProposed, $"Round '{c.Round}' was proposed already, on {proposed.OccurredOn} by '{proposed.By?.Code}'; propose another round under a new id.")
+                : null)
+            ?? AlreadyHeld(round, c.OccurredOn, "proposed")
+            ?? ActorError(state, c.Track, c.ProposedBy)
+            ?? DateBeforeAnnouncement(c.Round, c.Window, c.OccurredOn, "proposed for");
+        return Decide(error, () => new RoundProposed(c.Round, c.ProposedBy, c.Window, agenda, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> ScheduleRound(NegotiationState state, ScheduleRound c)
+    {
+        var error =
+            ActorError(state, c.Track, c.AnnouncedBy)
+            ?? (c.ReportedBy is { } reporter ? ActorError(state, c.Track, reporter) : null)
+            ?? AlreadyHeld(state.FindRound(c.Round), c.OccurredOn, "scheduled")
+            ?? DateBeforeAnnouncement(c.Round, c.Date, c.OccurredOn, "scheduled for");
+        return Decide(error, () => new RoundScheduled(c.Round, c.Date, c.Venue, c.AnnouncedBy, c.ReportedBy, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> PostponeRound(NegotiationState state, PostponeRound c)
+    {
+        var round = state.FindRound(c.Round);
+        var error =
+            (round is null ? UnknownRound(c.Track, c.Round) : null)
+            ?? AlreadyHeld(round, c.OccurredOn, "postponed")
+            ?? (!WasScheduled(round!)
+                ? Error(NegotiationErrors.RoundNotScheduled, $"Round '{c.Round}' is {Lower(round!.Status)}, not scheduled; only a scheduled round can be postponed.")
+                : null)
+            ?? DateBeforeAnnouncement(c.Round, c.NewDate, c.OccurredOn, "postponed to");
+        return Decide(error, () => new RoundPostponed(c.Round, c.NewDate, c.Reason, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> CancelRound(NegotiationState state, CancelRound c)
+    {
+        var round = state.FindRound(c.Round);
+        var error =
+            (round is null ? UnknownRound(c.Track, c.Round) : null)
+            ?? AlreadyHeld(round, c.OccurredOn, "cancelled")
+            ?? (round!.Status == RoundStatus.Cancelled ? Error(NegotiationErrors.RoundAlreadyCancelled, $"Round '{c.Round}' was cancelled already.") : null);
+        return Decide(error, () => new RoundCancelled(c.Round, c.Reason, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> RecordRoundHeld(NegotiationState state, RecordRoundHeld c)
+    {
+        var delegations = c.Delegations ?? [];
+        var topics = c.Topics ?? [];
+        var repeated = delegations.GroupBy(d => d.Side).FirstOrDefault(g => g.Count() > 1);
+        var error =
+            AgendaError(topics)
+            ?? (repeated is not null ? Error(NegotiationErrors.RoundDelegationRepeated, $"Round '{c.Round}' lists {repeated.Count()} delegations for {repeated.Key}; list one delegation per side.") : null)
+            ?? delegations.Select(d => SideError(state, c.Track, d.Side, $"the side of a delegation at round '{c.Round}'")).FirstOrDefault(e => e is not null)
+            ?? delegations.Where(d => d.Head is not null).Select(d => HeadError(state, c, d)).FirstOrDefault(e => e is not null)
+            ?? AlreadyHeld(state.FindRound(c.Round), null, "held");
+        return Decide(error, () => new RoundHeld(c.Round, c.Venue, delegations, topics, c.Outcome, c.Summary, c.OccurredOn, c.Source));
+    }
+
+    private static DomainError? HeadError(NegotiationState state, RecordRoundHeld c, Delegation delegation)
+    {
+        var head = delegation.Head!;
+        return AffiliationConflict(state, head)
+            ?? (head.Affiliation != delegation.Side
+                ? Error(NegotiationErrors.RoundHeadNotOfSide, $"'{head.Code}' acts for {head.Affiliation} and cannot head the {delegation.Side} delegation at round '{c.Round}'.")
+                : null);
+    }
+
+    private static Decision<INegotiationEvent> MakeProposal(NegotiationState state, MakeProposal c)
+    {
+        var addressees = c.AddressedTo ?? [];
+        var agenda = c.Agenda ?? [];
+        var repeated = addressees.GroupBy(a => a).FirstOrDefault(g => g.Count() > 1);
+        var error =
+            (string.IsNullOrWhiteSpace(c.Terms) ? Error(NegotiationErrors.ProposalTermsEmpty, $"Proposal '{c.Proposal}' needs terms; '{c.Terms}' is empty.") : null)
+            ?? AgendaError(agenda)
+            ?? (repeated is not null ? Error(NegotiationErrors.ProposalAddresseeRepeated, $"Proposal '{c.Proposal}' names {repeated.Key} {repeated.Count()} times among its addressees.") : null)
+            ?? (state.FindProposal(c.Proposal) is not null ? Error(NegotiationErrors.ProposalDuplicate, $"Proposal '{c.Proposal}' is on track '{c.Track}' already; put new terms under a new id.") : null)
+            ?? ActorError(state, c.Track, c.By)
+            ?? (addressees.Contains(c.By.Affiliation) ? Error(NegotiationErrors.ProposalAddressedToProposer, $"Proposal '{c.Proposal}' by '{c.By.Code}' ({c.By.Affiliation}) is addressed to {c.By.Affiliation}, the proposer's own side.") : null)
+            ?? addressees.Select(a => SideError(state, c.Track, a, $"an addressee of proposal '{c.Proposal}'")).FirstOrDefault(e => e is not null);
+        return Decide(error, () => new ProposalMade(c.Proposal, c.Kind, c.By, addressees, agenda, c.Terms, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> AnswerProposal(NegotiationState state, AnswerProposal c)
+    {
+        var proposal = state.FindProposal(c.Proposal);
+        var side = c.By.Affiliation;
+        var error =
+            AnswerFieldsError(c)
+            ?? (proposal is null ? Error(NegotiationErrors.ProposalUnknown, $"Proposal '{c.Proposal}' is not on track '{c.Track}'.") : null)
+            ?? ActorError(state, c.Track, c.By)
+            ?? (proposal!.AddressedTo.Count > 0 && !proposal.AddressedTo.Contains(side)
+                ? Error(NegotiationErrors.ProposalAnswererNotAddressee, $"'{c.By.Code}' acts for {side}, which proposal '{c.Proposal}' is not addressed to (it is addressed to {string.Join(", ", proposal.AddressedTo)}); only an addressee answers.")
+                : null)
+            ?? (proposal.AddressedTo.Count == 0 && proposal.By.Affiliation == side
+                ? Error(NegotiationErrors.ProposalAnswererIsProposer, $"'{c.By.Code}' acts for {side}, the side that made proposal '{c.Proposal}'; another side answers it.")
+                : null)
+            ?? (!proposal.IsOpen ? Error(NegotiationErrors.ProposalNotOpen, $"Proposal '{c.Proposal}' is not open: {ClosedBecause(proposal)}.") : null)
+            ?? (proposal.Answers.Any(a => a.By.Affiliation == side)
+                ? Error(NegotiationErrors.ProposalAlreadyAnswered, $"{side} has answered proposal '{c.Proposal}' already; it still awaits {string.Join(", ", proposal.AwaitingAnswerFrom)}.")
+                : null)
+            ?? (c.CounteredBy is { } counter && state.FindProposal(counter) is null
+                ? Error(NegotiationErrors.ProposalCounterUnknown, $"The counter-proposal '{counter}' to proposal '{c.Proposal}' is not on track '{c.Track}'; record it with {nameof(Negotiations.MakeProposal)} first.")
+                : null);
+        return Decide(error, () => new ProposalAnswered(c.Proposal, c.By, c.Answer, c.Conditions, c.CounteredBy, c.OccurredOn, c.Source));
+    }
+
+    private static DomainError? AnswerFieldsError(AnswerProposal c) => c.Answer switch
+    {
+        AnswerKind.AcceptedWithConditions when string.IsNullOrWhiteSpace(c.Conditions) =>
+            Error(NegotiationErrors.ProposalConditionsMissing, $"The answer to proposal '{c.Proposal}' is {nameof(AnswerKind.AcceptedWithConditions)} but names no conditions."),
+        AnswerKind.Countered when c.CounteredBy is null =>
+            Error(NegotiationErrors.ProposalCounterMissing, $"The answer to proposal '{c.Proposal}' is {nameof(AnswerKind.Countered)} but names no counter-proposal."),
+        AnswerKind.Countered when c.CounteredBy == c.Proposal =>
+            Error(NegotiationErrors.ProposalAnswerInconsistent, $"Proposal '{c.Proposal}' cannot be countered by itself."),
+        not AnswerKind.AcceptedWithConditions when c.Conditions is not null =>
+            Error(NegotiationErrors.ProposalAnswerInconsistent, $"The answer to proposal '{c.Proposal}' is {c.Answer} but has conditions '{c.Conditions}'; conditions belong to {nameof(AnswerKind.AcceptedWithConditions)}."),
+        not AnswerKind.Countered when c.CounteredBy is not null =>
+            Error(NegotiationErrors.ProposalAnswerInconsistent, $"The answer to proposal '{c.Proposal}' is {c.Answer} but names counter-proposal '{c.CounteredBy}'; a counter-proposal belongs to {nameof(AnswerKind.Countered)}."),
+        _ => null,
+    };
+
+    private static string ClosedBecause(ProposalView proposal) => proposal.AddressedTo.Count > 0
+        ? $"every addressee ({string.Join(", ", proposal.AddressedTo)}) has answered"
+        : $"it was answered by {proposal.Answers[0].By.Affiliation}";
+
+    private static Decision<INegotiationEvent> AgreeExchange(NegotiationState state, AgreeExchange c)
+    {
+        var between = c.Between ?? [];
+        var counts = c.Counts ?? [];
+        var repeated = between.GroupBy(s => s).FirstOrDefault(g => g.Count() > 1);
+        var error =
+            (repeated is not null ? Error(NegotiationErrors.ExchangeSideRepeated, $"Exchange '{c.Exchange}' names {repeated.Key} {repeated.Count()} times among its sides.") : null)
+            ?? (between.Count < 2 ? Error(NegotiationErrors.ExchangeSidesTooFew, $"Exchange '{c.Exchange}' is between {between.Count} side(s) ({string.Join(", ", between)}); an exchange needs at least two.") : null)
+            ?? CountsError(c.Exchange, between, counts, "the agreement of")
+            ?? (state.FindExchange(c.Exchange) is not null ? Error(NegotiationErrors.ExchangeDuplicate, $"Exchange '{c.Exchange}' is on track '{c.Track}' already; record a new agreement under a new id.") : null)
+            ?? between.Select(s => SideError(state, c.Track, s, $"a side of exchange '{c.Exchange}'")).FirstOrDefault(e => e is not null);
+        return Decide(error, () => new ExchangeAgreed(c.Exchange, c.Kind, between, counts, c.Terms, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> RecordExchangeStage(NegotiationState state, RecordExchangeStage c)
+    {
+        var exchange = state.FindExchange(c.Exchange);
+        var counts = c.Counts ?? [];
+        var error =
+            (c.Stage < 1 ? Error(NegotiationErrors.ExchangeStageNotPositive, $"Stage {c.Stage} of exchange '{c.Exchange}' is not a stage number; stages count from 1.") : null)
+            ?? (exchange is null ? Error(NegotiationErrors.ExchangeUnknown, $"Exchange '{c.Exchange}' is not on track '{c.Track}'; record its agreement with {nameof(Negotiations.AgreeExchange)} first.") : null)
+            ?? CountsError(c.Exchange, exchange!.Between, counts, $"stage {c.Stage} of")
+            ?? (exchange.Stages.Any(s => s.Stage == c.Stage) ? Error(NegotiationErrors.ExchangeStageDuplicate, $"Exchange '{c.Exchange}' has a stage {c.Stage} already.") : null)
+            ?? counts.Select(count => ExceedsAgreed(exchange, c.Stage, count)).FirstOrDefault(e => e is not null);
+        return Decide(error, () => new ExchangeCarriedOut(c.Exchange, c.Stage, counts, c.OccurredOn, c.Source));
+    }
+
+    private static DomainError? ExceedsAgreed(ExchangeView exchange, int stage, SideCount count)
+    {
+        var before = exchange.CarriedOutBy(count.Side);
+        return exchange.AgreedFor(count.Side) is { } agreed && before + (long)count.Count > agreed
+            ? Error(NegotiationErrors.ExchangeStageExceedsAgreed, $"Stage {stage} of exchange '{exchange.Id}' has {count.Side} hand over {count.Count}; with the {before} of earlier stages that passes the {agreed} agreed.")
+            : null;
+    }
+
+    private static DomainError? CountsError(ExchangeId exchange, IReadOnlyList<Affiliation> between, IReadOnlyList<SideCount> counts, string what)
+    {
+        var repeated = counts.GroupBy(c => c.Side).FirstOrDefault(g => g.Count() > 1);
+        return counts.Where(c => c.Count < 1).Select(c => Error(NegotiationErrors.ExchangeCountNotPositive, $"The count {c.Count} for {c.Side} in {what} exchange '{exchange}' is not positive.")).FirstOrDefault()
+            ?? (repeated is not null ? Error(NegotiationErrors.ExchangeSideRepeated, $"{char.ToUpperInvariant(what[0])}{what[1..]} exchange '{exchange}' counts {repeated.Key} {repeated.Count()} times.") : null)
+            ?? counts.Where(c => !between.Contains(c.Side)).Select(c => Error(NegotiationErrors.ExchangeSideNotInExchange, $"{c.Side} is counted in {what} exchange '{exchange}' but is not one of its sides ({string.Join(", ", between)}).")).FirstOrDefault();
+    }
+
+    private static Decision<INegotiationEvent> IssueUltimatum(NegotiationState state, IssueUltimatum c)
+    {
+        var error =
+            TermsError(c.Ultimatum, c.Demand, c.Consequence, required: true)
+            ?? (state.FindUltimatum(c.Ultimatum) is not null ? Error(NegotiationErrors.UltimatumDuplicate, $"Ultimatum '{c.Ultimatum}' is on track '{c.Track}' already; record a change with {nameof(Negotiations.ReviseUltimatum)}.") : null)
+            ?? ActorError(state, c.Track, c.Issuer)
+            ?? SideError(state, c.Track, c.Target, $"the target of ultimatum '{c.Ultimatum}'")
+            ?? (c.Issuer.Affiliation == c.Target ? Error(NegotiationErrors.UltimatumIssuerIsTarget, $"Ultimatum '{c.Ultimatum}' is issued by '{c.Issuer.Code}', who acts for {c.Target}, at {c.Target} itself; the issuer is not the target.") : null)
+            ?? (SurelyNotAfter(c.Deadline, c.OccurredOn)
+                ? Error(NegotiationErrors.UltimatumDeadlineNotAfterIssue, $"The deadline {c.Deadline} of ultimatum '{c.Ultimatum}' is not after its issue on {c.OccurredOn}: it ends on or before the issue's first possible day.")
+                : null);
+        return Decide(error, () => new UltimatumIssued(c.Ultimatum, c.Issuer, c.Target, c.Demand, c.Deadline, c.Consequence, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> ReviseUltimatum(NegotiationState state, ReviseUltimatum c)
+    {
+        var ultimatum = state.FindUltimatum(c.Ultimatum);
+        var error =
+            TermsError(c.Ultimatum, c.Demand, c.Consequence, required: false)
+            ?? (ultimatum is null ? UnknownUltimatum(c.Track, c.Ultimatum) : null)
+            ?? (ultimatum!.Withdrawal is { } withdrawal && !c.OccurredOn.IsSurelyBefore(withdrawal.OccurredOn)
+                ? Error(NegotiationErrors.UltimatumNotActive, $"Ultimatum '{c.Ultimatum}' was withdrawn on {withdrawal.OccurredOn}; a revision on {c.OccurredOn} comes too late.")
+                : null)
+            ?? (SurelyNotAfter(c.Deadline, c.OccurredOn)
+                ? Error(NegotiationErrors.UltimatumDeadlineNotAfterRevision, $"The new deadline {c.Deadline} of ultimatum '{c.Ultimatum}' is not after its revision on {c.OccurredOn}: it ends on or before the revision's first possible day.")
+                : null);
+        return Decide(error, () => new UltimatumRevised(c.Ultimatum, c.Deadline, c.Demand, c.Consequence, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> WithdrawUltimatum(NegotiationState state, WithdrawUltimatum c)
+    {
+        var ultimatum = state.FindUltimatum(c.Ultimatum);
+        var error =
+            (ultimatum is null ? UnknownUltimatum(c.Track, c.Ultimatum) : null)
+            ?? (ultimatum!.Withdrawal is { } withdrawal ? Error(NegotiationErrors.UltimatumNotActive, $"Ultimatum '{c.Ultimatum}' was withdrawn already, on {withdrawal.OccurredOn}.") : null);
+        return Decide(error, () => new UltimatumWithdrawn(c.Ultimatum, c.Reason, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> RecordStatement(NegotiationState state, RecordStatement c)
+    {
+        var agenda = c.Agenda ?? [];
+        var error =
+            (string.IsNullOrWhiteSpace(c.Summary) ? Error(NegotiationErrors.StatementSummaryEmpty, $"A statement by '{c.By.Code}' needs a summary; '{c.Summary}' is empty.") : null)
+            ?? AgendaError(agenda)
+            ?? ActorError(state, c.Track, c.By);
+        return Decide(error, () => new StatementMade(c.By, c.Kind, c.Summary, c.Tone, agenda, c.OccurredOn, c.Source));
+    }
+
+    private static Decision<INegotiationEvent> RetractFact(NegotiationState state, RetractFact c)
+    {
+        var retracted = c.Retracted.Value;
+        var earlier = state.Retractions.FirstOrDefault(r => r.Retracted == retracted);
+        var error =
+            (string.IsNullOrWhiteSpace(c.Reason) ? Error(NegotiationErrors.RetractionReasonEmpty, $"The retraction of command '{retracted}' needs a reason; '{c.Reason}' is empty.") : null)
+            ?? (!state.AppliedCommands.Contains(retracted, StringComparer.Ordinal) ? Error(NegotiationErrors.RetractionUnknownCommand, $"Command '{retracted}' was never applied on track '{c.Track}', so it has no facts to retract.") : null)
+            ?? (state.Opening?.CommandId == retracted ? Error(NegotiationErrors.RetractionNotRetractable, $"Command '{retracted}' opened track '{c.Track}' and cannot be retracted; open a new track instead.") : null)
+            ?? (state.Retractions.Any(r => r.CommandId == retracted) ? Error(NegotiationErrors.RetractionNotRetractable, $"Command '{retracted}' is itself a retraction and cannot be retracted.") : null)
+            ?? (earlier is not null ? Error(NegotiationErrors.RetractionAlreadyRetracted, $"The facts of command '{retracted}' were retracted already, by command '{earlier.CommandId}'.") : null);
+        return Decide(error, () => new FactRetracted(c.Retracted, c.Reason, c.OccurredOn, c.Source));
+    }
+
+    private static DomainError? ActorError(NegotiationState state, TrackId track, Actor actor) =>
+        AffiliationConflict(state, actor)
+        ?? (!state.IsParticipant(actor.Affiliation)
+            ? Error(NegotiationErrors.ActorNotParticipant, $"'{actor.Code}' acts for {actor.Affiliation}, and no participant of track '{track}' acts for {actor.Affiliation}; add one with {nameof(AddParticipant)} first.")
+            : null);
+
+    private static DomainError? AffiliationConflict(NegotiationState state, Actor actor) =>
+        state.Actors.FirstOrDefault(a => a.Code == actor.Code) is { } known && known.Affiliation != actor.Affiliation
+            ? Error(NegotiationErrors.ActorAffiliationConflict, $"Actor '{actor.Code}' is known to act for {known.Affiliation}, not {actor.Affiliation}; an actor code keeps its affiliation.")
+            : null;
+
+    private static DomainError? SideError(NegotiationState state, TrackId track, Affiliation side, string what) =>
+        !state.IsParticipant(side)
+            ? Error(NegotiationErrors.SideNotParticipant, $"{side}, {what}, is not a participant of track '{track}'; add a participant acting for {side} first.")
+            : null;
+
+    private static DomainError? AgendaError(IReadOnlyList<string> codes) =>
+        codes.Where(code => code is null || !AgendaCode().IsMatch(code))
+            .Select(code => Error(NegotiationErrors.AgendaInvalidCode, $"'{code}' is not an agenda item code: use lower-case letters, digits and underscores, starting with a letter, at most 100 characters (for example '{AgendaItems.Ceasefire}')."))
+            .FirstOrDefault();
+
+    /// <summary>
+    /// Refuses a fact about a held round, unless it surely happened before the holding (a late report, which lands
+    /// in place); a second holding is always refused.
+    /// </summary>
+    private static DomainError? AlreadyHeld(RoundView? round, WorldDate? occurredOn, string verb) =>
+        round?.Steps.FirstOrDefault(s => s.Status == RoundStatus.Held) is { } held
+        && (occurredOn is null || !occurredOn.IsSurelyBefore(held.OccurredOn))
+            ? Error(NegotiationErrors.RoundAlreadyHeld, $"Round '{round.Id}' was held on {held.OccurredOn} and cannot be {verb} {(occurredOn is null ? "again" : $"on {occurredOn}, after that")}.")
+            : null;
+
+    /// <summary>
+    /// True when the round stands scheduled or postponed; for a held round (a late report surely before the holding),
+    /// when it was scheduled at all.
+    /// </summary>
+    private static bool WasScheduled(RoundView round) => round.Status == RoundStatus.Held
+        ? round.Steps.Any(s => s.Status == RoundStatus.Scheduled)
+        : round.Status is RoundStatus.Scheduled or RoundStatus.Postponed;
+
+    private static DomainError? DateBeforeAnnouncement(RoundId round, WorldDate? date, WorldDate announced, string what) =>
+        date is not null && date.IsSurelyBefore(announced)
+            ? Error(NegotiationErrors.RoundScheduledBeforeAnnouncement, $"Round '{round}' is {what} {date}, which ends before it was announced on {announced}.")
+            : null;
+
+    private static DomainError? TermsError(UltimatumId ultimatum, string? demand, string? consequence, bool required)
+    {
+        static bool Blank(string? text, bool required) => text is null ? required : string.IsNullOrWhiteSpace(text);
+        return Blank(demand, required) || Blank(consequence, required)
+            ? Error(NegotiationErrors.UltimatumTermsEmpty, $"Ultimatum '{ultimatum}' needs a demand and a consequence; got demand '{demand}' and consequence '{consequence}'.")
+            : null;
+    }
+
+    private static DomainError UnknownRound(TrackId track, RoundId round) =>
+        Error(NegotiationErrors.RoundUnknown, $"Round '{round}' is not on track '{track}'.");
+
+    private static DomainError UnknownUltimatum(TrackId track, UltimatumId ultimatum) =>
+        Error(NegotiationErrors.UltimatumUnknown, $"Ultimatum '{ultimatum}' is not on track '{track}'.");
+
+    /// <summary>True when the deadline is surely not after the moment: its last possible day is on or before the moment's first possible day.</summary>
+    private static bool SurelyNotAfter(WorldDate deadline, WorldDate moment) =>
+        deadline.NotAfter is { } end && moment.NotBefore is { } start && end <= start;
+
+    private static string Lower(RoundStatus status) => status.ToString().ToLowerInvariant();
+
+    private static DomainError Error(string code, string message) => new(code, message);
+
+    private static Decision<INegotiationEvent> Refuse(string code, string message) => Decision<INegotiationEvent>.Refuse(code, message);
+
+    private static Decision<INegotiationEvent> Decide(DomainError? error, Func<INegotiationEvent> accept) =>
+        error is null ? Decision<INegotiationEvent>.Accept(accept()) : Decision<INegotiationEvent>.Refuse(error.Code, error.Message);
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AgendaCode();
+}
