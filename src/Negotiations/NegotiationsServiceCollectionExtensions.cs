@@ -9,9 +9,17 @@ public static class NegotiationsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the negotiations library: its options, a <see cref="TimeProvider"/> (the system clock unless one is
-    /// registered), and returns a builder on which to choose a store, such as
+    /// registered), the negotiation model (<see cref="NegotiationEvents.Catalog"/> as the <see cref="EventCatalog"/>,
+    /// the <see cref="NegotiationDecider"/>, a singleton
+    /// <c>CommandService&lt;NegotiationState, NegotiationCommand, INegotiationEvent&gt;</c> and the
+    /// <see cref="NegotiationReader"/>), and returns a builder on which to choose a store, such as
     /// <see cref="NegotiationsBuilder.UseInMemoryStore"/>.
     /// </summary>
+    /// <remarks>
+    /// Every service is added only when none of its type is registered yet, so an application may register its own
+    /// first. Resolve the command service with
+    /// <see cref="NegotiationsServiceProviderExtensions.GetNegotiationCommandService"/>.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets options; optional.</param>
     /// <returns>The builder.</returns>
@@ -26,6 +34,10 @@ public static class NegotiationsServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(NegotiationEvents.Catalog);
+        services.TryAddSingleton<IDecider<NegotiationState, NegotiationCommand, INegotiationEvent>, NegotiationDecider>();
+        services.TryAddSingleton<CommandService<NegotiationState, NegotiationCommand, INegotiationEvent>>();
+        services.TryAddSingleton<NegotiationReader>();
         return new NegotiationsBuilder(services);
     }
 }

@@ -1,0 +1,137 @@
+using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
+using Negotiations.EventSourcing;
+using Negotiations.Tests.Shared;
+using Xunit;
+using static Negotiations.Tests.Domain.Track;
+
+namespace Negotiations.Tests.Domain;
+
+public sealed class NegotiationServicesTests : IDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public NegotiationServicesTests()
+    {
+        var services = new ServiceCollection();
+        services.AddNegotiations().UseInMemoryStore();
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private CommandService<NegotiationState, NegotiationCommand, INegotiationEvent> Commands => _provider.GetNegotiationCommandService();
+
+    private IEventStore Store => _provider.GetRequiredService<IEventStore>();
+
+    public void Dispose() => _provider.Dispose();
+
+    [Fact]
+    public void AddNegotiations_registers_the_negotiation_model_once()
+    {
+        _provider.GetRequiredService<EventCatalog>().Should().BeSameAs(NegotiationEvents.Catalog);
+        _provider.GetRequiredService<IDecider<NegotiationState, NegotiationCommand, INegotiationEvent>>().Should().BeOfType<NegotiationDecider>();
+        Commands.Should().BeSameAs(_provider.GetRequiredService<CommandService<NegotiationState, NegotiationCommand, INegotiationEvent>>());
+        _provider.GetRequiredService<NegotiationReader>().Should().BeSameAs(_provider.GetRequiredService<NegotiationReader>());
+    }
+
+    [Fact]
+    public void An_event_catalog_registered_before_AddNegotiations_is_kept()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Tally.Catalog);
+        services.AddNegotiations().UseInMemoryStore();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<EventCatalog>().Should().BeSameAs(Tally.Catalog);
+    }
+
+    [Fact]
+    public async Task An_OpenNegotiation_command_is_handled_end_to_end_through_the_in_memory_store()
+    {
+        var result = await Commands.HandleAsync(Open(), new CommandContext(CorrelationId: "newsroom-1"));
+
+        result.Outcome.Should().Be(CommandOutcome.Accepted);
+        result.StreamId.Should().Be("russia-ukraine-2025");
+        result.Events.Should().ContainSingle().Which.EventType.Should().Be("negotiation_opened.v1");
+        result.State.Title.Should().Be(Title);
+        var stored = await Store.ReadStreamAsync("russia-ukraine-2025");
+        stored.Should().ContainSingle().Which.Metadata.Should().Be(new EventMetadata { CommandId = "open", CorrelationId = "newsroom-1" });
+
+        var state = await _provider.GetRequiredService<NegotiationReader>().GetStateAsync(Id);
+        state!.Id.Should().Be("russia-ukraine-2025");
+        state.Participants.Select(p => p.Actor.Affiliation).Should().Equal(Affiliation.Ukraine, Affiliation.Russia, Affiliation.Turkiye, Affiliation.UnitedStates);
+    }
+
+    [Fact]
+    public async Task A_refused_command_appends_nothing_and_returns_the_rule()
+    {
+        var result = await Commands.HandleAsync(Statement());
+
+        result.Outcome.Should().Be(CommandOutcome.Refused);
+        result.Error!.Code.Should().Be(NegotiationErrors.TrackNotOpened);
+        (await Store.ReadStreamAsync("russia-ukraine-2025")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_reader_gives_the_state_and_timeline_as_of_a_day_and_nothing_for_a_track_without_events()
+    {
+        foreach (var command in new NegotiationCommand[] { Open(), HoldRound(), ProposeRound(), ScheduleRound() })
+        {
+            (await Commands.HandleAsync(command)).Outcome.Should().Be(CommandOutcome.Accepted);
+        }
+
+        var reader = _provider.GetRequiredService<NegotiationReader>();
+
+        var may20 = await reader.GetStateAsync(Id, Day(5, 20));
+        may20!.Rounds.Should().ContainSingle().Which.Status.Should().Be(RoundStatus.Held);
+        may20.AsOf.Should().Be(Day(5, 20));
+        (await reader.GetStateAsync(Id))!.Rounds.Should().HaveCount(2);
+        (await reader.GetTimelineAsync(Id, Day(7, 20)))!.Entries.Select(e => e.CommandId).Should().Equal("open", "hold-round", "propose-round");
+        (await reader.GetStateAsync(new TrackId("usa-russia-summit"))).Should().BeNull();
+        (await reader.GetTimelineAsync(new TrackId("usa-russia-summit"))).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Any_command_repeated_with_its_command_id_appends_nothing_and_returns_the_earlier_outcome()
+    {
+        var script = new NegotiationCommand[]
+        {
+            Open(), Join(Umerov), HoldRound(), ProposeRound(), ScheduleRound(), PostponeRound(), CancelRound(),
+            Demand(), Answer(), AgreeExchange(counts: [new SideCount(Affiliation.Ukraine, 1000)]), Stage(1, [new SideCount(Affiliation.Ukraine, 390)]),
+            Ultimatum(), Revise(), Withdraw(), Statement(), Retract("cancel-round"),
+        };
+        var first = new Dictionary<string, CommandResult<NegotiationState>>();
+
+        for (var i = 0; i < script.Length; i++)
+        {
+            var result = await Commands.HandleAsync(script[i]);
+            result.Outcome.Should().Be(CommandOutcome.Accepted, "{0} is a new command: {1}", script[i].CommandId, result.Error?.Message);
+            first[script[i].CommandId.Value] = result;
+            var length = (await Store.ReadStreamAsync(Id.Value)).Count;
+
+            foreach (var earlier in script.Take(i + 1).Reverse())
+            {
+                var repeat = await Commands.HandleAsync(earlier);
+
+                repeat.Outcome.Should().Be(CommandOutcome.AlreadyApplied, "{0} was applied already", earlier.CommandId);
+                repeat.Events.Should().BeEquivalentTo(first[earlier.CommandId.Value].Events);
+                repeat.StreamVersion.Should().Be(first[earlier.CommandId.Value].StreamVersion);
+                (await Store.ReadStreamAsync(Id.Value)).Should().HaveCount(length, "repeating {0} appends nothing", earlier.CommandId);
+            }
+        }
+
+        (await Store.ReadStreamAsync(Id.Value)).Select(e => e.Metadata.CommandId).Should().Equal(script.Select(c => c.CommandId.Value));
+    }
+
+    [Fact]
+    public async Task A_repeated_command_id_with_other_content_still_appends_nothing()
+    {
+        await Commands.HandleAsync(Open());
+        await Commands.HandleAsync(Statement(Peskov, "peskov"));
+
+        var repeat = await Commands.HandleAsync(Statement(Zelenskyy, "peskov"));
+
+        repeat.Outcome.Should().Be(CommandOutcome.AlreadyApplied);
+        repeat.Events.Single().Data.Should().BeOfType<StatementMade>().Which.By.Should().Be(Peskov);
+        (await Store.ReadStreamAsync(Id.Value)).Should().HaveCount(2);
+    }
+}
