@@ -17,7 +17,8 @@ public static class NegotiationsMartenBuilderExtensions
     /// </summary>
     /// <remarks>
     /// <para>The event types and their wire names come from the <see cref="EventCatalog"/> registered in the
-    /// service collection. The async daemon, for projections registered as async, is a hosted service: it runs when
+    /// service collection (<see cref="NegotiationEvents.Catalog"/>, unless the application registered another before
+    /// <c>AddNegotiations</c>). The async daemon, for projections registered as async, is a hosted service: it runs when
     /// the application runs under the .NET generic host.</para>
     /// <para>To keep everything in the application's own store instead, configure it with
     /// <see cref="NegotiationsStoreOptionsExtensions.AddNegotiations"/> and call <see cref="UseMartenStore{TStore}"/>.</para>
@@ -91,10 +92,7 @@ public static class NegotiationsMartenBuilderExtensions
         builder.Services.AddSingleton(new MartenStoreChoice(storeType));
     }
 
-    private static EventCatalog CatalogFrom(IServiceProvider services) =>
-        services.GetService<EventCatalog>()
-        ?? throw new InvalidOperationException(
-            "Negotiations.Marten found no EventCatalog in the service collection; register the catalog of the events to store (services.AddSingleton(EventCatalog.Of(...))).");
+    private static EventCatalog CatalogFrom(IServiceProvider services) => services.GetRequiredService<EventCatalog>();
 
     private sealed record MartenStoreChoice(Type StoreType);
 }

@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Negotiations.EventSourcing;
+using Negotiations.Serialization;
 
 namespace Negotiations.Marten;
 
@@ -28,8 +29,9 @@ public sealed partial class NegotiationsMartenOptions
     public string SchemaName { get; set; } = DefaultSchemaName;
 
     /// <summary>
-    /// The JSON options event payloads and views are written with. When null, the options of
-    /// <see cref="JsonSerializerDefaults.Web"/> (camel case names).
+    /// The JSON options event payloads and views are written with. When null, the library's wire contract,
+    /// <see cref="NegotiationJson.Options"/>, so that what lands in <c>mt_events.data</c> is what its golden files
+    /// show. Set it only for event types of your own (a catalog other than <see cref="NegotiationEvents.Catalog"/>).
     /// </summary>
     public JsonSerializerOptions? SerializerOptions { get; set; }
 
@@ -116,7 +118,7 @@ public sealed partial class NegotiationsMartenOptions
         options.Connection(ConnectionString!);
         options.DatabaseSchemaName = SchemaName;
         options.Events.DatabaseSchemaName = SchemaName;
-        options.AddNegotiations(catalog, SerializerOptions ?? new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        options.AddNegotiations(catalog, SerializerOptions ?? NegotiationJson.Options);
         foreach (var project in _projections)
         {
             project(options);

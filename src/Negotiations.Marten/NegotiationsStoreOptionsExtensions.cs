@@ -37,6 +37,11 @@ public static class NegotiationsStoreOptionsExtensions
     /// and event payloads follow that serializer's settings rather than the library's JSON
     /// contract.</description></item>
     /// </list>
+    /// <para>For the negotiation events, call <c>options.AddNegotiations(NegotiationEvents.Catalog, NegotiationJson.Options)</c>
+    /// so that stored payloads are the library's wire contract. Those options are strict (unknown properties and
+    /// missing required ones are errors when read), and they then apply to the application's own documents too:
+    /// that is the price of one store, and the reason <see cref="NegotiationsMartenBuilderExtensions.UseMarten"/>
+    /// gives the library a store of its own by default.</para>
     /// <para>Tenancy: the events go to Marten's default tenant. <see cref="EventMetadata.Tenant"/> is a label
     /// kept in a header, not Marten's conjoined tenancy.</para>
     /// </remarks>
@@ -77,7 +82,7 @@ public static class NegotiationsStoreOptionsExtensions
     /// projection type; one projection per view type.</para>
     /// <para>In Marten's Quick append modes (its default), an inline projection sees
     /// <see cref="RecordedEvent.GlobalPosition"/> as 0, since the position is assigned in the database; versions
-    /// are right (see <see cref="ProjectedView{TView}.Version"/>). Live and async projections see both.</para>
+    /// are right (see <see cref="ProjectedView{TView}.EventCount"/>). Live and async projections see both.</para>
     /// </remarks>
     /// <typeparam name="TView">The view type.</typeparam>
     /// <param name="options">The store options.</param>

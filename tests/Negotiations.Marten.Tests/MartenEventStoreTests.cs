@@ -220,13 +220,18 @@ public sealed class MartenEventStoreConfigurationTests
     [Fact]
     public void Serializer_options_the_marten_serializer_would_change_come_through_unchanged()
     {
+        // Kebab case is a naming policy Marten's own casing settings cannot express.
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
+            PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         };
         var serializer = NegotiationsStoreOptionsExtensions.CreateSerializer(options);
         var probe = new MartenEventStoreTests.ProbeRecorded("p", MartenEventStoreTests.ProbeKind.SecondKind, new DateOnly(2025, 7, 23), null, [1]);
 
-        serializer.ToJson(probe).Should().Be(JsonSerializer.Serialize(probe, options));
+        var json = serializer.ToJson(probe);
+
+        json.Should().Contain("\"probe-id\"").And.Contain("\"second_kind\"");
+        json.Should().Be(JsonSerializer.Serialize(probe, options));
     }
 }

@@ -48,7 +48,7 @@ internal sealed class MartenCrossStreamProjection<TView> : MultiStreamProjection
     {
         snapshot ??= new ProjectedView<TView> { Id = id, View = _projection.Start(id) };
         snapshot.View = _projection.Evolve(snapshot.View, MartenEvents.ToRecorded(e, e.EventTypeName));
-        snapshot.Version++;
+        snapshot.EventCount++;
         return snapshot;
     }
 }

@@ -29,10 +29,17 @@ internal sealed class MartenStreamProjection<TView> : SingleStreamProjection<Pro
     public override ProjectedView<TView>? Evolve(ProjectedView<TView>? snapshot, string id, IEvent e)
     {
         snapshot ??= new ProjectedView<TView> { Id = id, View = _projection.Start(id) };
-        var version = e.Version > 0 ? e.Version : snapshot.Version + 1;
-        var recorded = MartenEvents.ToRecorded(e, e.EventTypeName) with { Version = version };
+        snapshot.EventCount++;
+
+        // Marten does not tell an inline projection the versions it assigns in the database (Quick append modes);
+        // every event of the stream comes here in order, so the count is the version then.
+        var recorded = MartenEvents.ToRecorded(e, e.EventTypeName);
+        if (recorded.Version == 0)
+        {
+            recorded = recorded with { Version = snapshot.EventCount };
+        }
+
         snapshot.View = _projection.Evolve(snapshot.View, recorded);
-        snapshot.Version = version;
         return snapshot;
     }
 }

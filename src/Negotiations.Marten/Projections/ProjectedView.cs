@@ -17,15 +17,15 @@ public sealed class ProjectedView<TView>
     public string Id { get; set; } = string.Empty;
 
     /// <summary>
-    /// For a stream projection, the stream version the view reflects; for a cross-stream projection, the number
-    /// of events folded into the view.
+    /// How many events have been folded into the view. A stream projection sees every event of its stream, so for
+    /// it this is the stream version the view reflects.
     /// </summary>
     /// <remarks>
-    /// In Marten's Quick append modes (its default) an inline projection is not told event versions that Marten
-    /// assigns in the database; the stream projection then counts the events it folds, which gives the same
-    /// number because it sees every event of the stream.
+    /// Counted by the adapter rather than taken from Marten, so that it means the same live, inline, async and after a
+    /// rebuild. (It is not called <c>Version</c>: Marten sets a property of that name on projected documents from its
+    /// own event metadata, which inline projections in its Quick append modes do not know.)
     /// </remarks>
-    public long Version { get; set; }
+    public long EventCount { get; set; }
 
     /// <summary>The view.</summary>
     public TView View { get; set; } = null!;

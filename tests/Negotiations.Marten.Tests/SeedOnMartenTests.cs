@@ -1,0 +1,92 @@
+using FluentAssertions;
+using JasperFx.Events.Projections;
+using Microsoft.Extensions.DependencyInjection;
+using Negotiations.EventSourcing;
+using Negotiations.Scripts;
+using Negotiations.Serialization;
+using Xunit;
+
+namespace Negotiations.Marten.Tests;
+
+/// <summary>
+/// The seed article's replay script through the real command path, once on Marten and once in memory: the same
+/// events, the same state, and inline snapshots of the state and timeline equal to folding the stream.
+/// </summary>
+public sealed class SeedOnMartenTests(PostgresSchema<SeedOnMartenTests> schema) : IClassFixture<PostgresSchema<SeedOnMartenTests>>
+{
+    private const string SeedName = "2025-07-21-zelenskyy-announces-istanbul-round";
+
+    private static ReplayScript Seed()
+    {
+        var seeds = Path.Combine(RepositoryRoot(), "seeds");
+        return ScriptReader.ReadFiles(Path.Combine(seeds, SeedName + ".txt"), Path.Combine(seeds, SeedName + ".script.json"));
+    }
+
+    private static async Task<string> ReplayAsync(IServiceProvider services, ReplayScript script)
+    {
+        var commands = services.GetNegotiationCommandService();
+        foreach (var command in script.Commands)
+        {
+            var result = await commands.HandleAsync(command);
+            result.Outcome.Should().Be(CommandOutcome.Accepted, $"command {command.CommandId.Value} of the seed is accepted ({result.Error?.Code}: {result.Error?.Message})");
+        }
+
+        return script.Commands.Select(c => ((IStreamCommand)c).StreamId).Distinct().Single();
+    }
+
+    [Fact]
+    public async Task The_seed_replayed_on_marten_gives_the_same_events_and_state_as_in_memory_with_inline_snapshots_equal_to_the_fold()
+    {
+        var connectionString = await schema.ConnectionStringAsync();
+        var script = Seed();
+        var marten = new ServiceCollection();
+        marten.AddLogging();
+        marten.AddNegotiations().UseMarten(o =>
+        {
+            o.ConnectionString = connectionString;
+            o.SchemaName = schema.Name;
+            o.AddProjection(new NegotiationStateProjection(), ProjectionLifecycle.Inline);
+            o.AddProjection(new TimelineProjection(), ProjectionLifecycle.Inline);
+        });
+        var memory = new ServiceCollection();
+        memory.AddNegotiations().UseInMemoryStore();
+        await using var onMarten = marten.BuildServiceProvider();
+        await using var inMemory = memory.BuildServiceProvider();
+
+        var track = await ReplayAsync(onMarten, script);
+        await ReplayAsync(inMemory, script);
+
+        var martenEvents = await onMarten.GetRequiredService<IEventStore>().ReadStreamAsync(track);
+        var memoryEvents = await inMemory.GetRequiredService<IEventStore>().ReadStreamAsync(track);
+        martenEvents.Select(e => (e.Version, e.EventType, e.Metadata))
+            .Should().Equal(memoryEvents.Select(e => (e.Version, e.EventType, e.Metadata)));
+        martenEvents.Select(e => NegotiationJson.SerializeEvent((INegotiationEvent)e.Data))
+            .Should().Equal(memoryEvents.Select(e => NegotiationJson.SerializeEvent((INegotiationEvent)e.Data)));
+
+        var martenState = await onMarten.GetNegotiationCommandService().LoadAsync(track);
+        var memoryState = await inMemory.GetNegotiationCommandService().LoadAsync(track);
+        martenState.Should().BeEquivalentTo(memoryState, o => o.WithStrictOrdering());
+
+        var views = onMarten.GetRequiredService<MartenViews>();
+        var state = await views.LoadAsync<NegotiationState>(track);
+        var timeline = await views.LoadAsync<Timeline>(track);
+        state!.EventCount.Should().Be(martenEvents.Count);
+        state.View.Should().BeEquivalentTo(new NegotiationStateProjection().Project(track, martenEvents), o => o.WithStrictOrdering());
+        state.View.Should().BeEquivalentTo((await views.AggregateAsync<NegotiationState>(track))!.View, o => o.WithStrictOrdering());
+        timeline!.View.Should().BeEquivalentTo(new TimelineProjection().Project(track, memoryEvents), o => o.WithStrictOrdering());
+        timeline.View.Entries.Should().NotBeEmpty();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Negotiations.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Negotiations.sln above {AppContext.BaseDirectory}.");
+    }
+}
