@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using Negotiations.EventSourcing;
 using Negotiations.Serialization;
+using Negotiations.Tests;
 using Xunit;
 
 namespace Negotiations.Marten.Tests;
@@ -14,7 +15,7 @@ namespace Negotiations.Marten.Tests;
 public sealed class NegotiationEventsOnMartenTests(PostgresSchema<NegotiationEventsOnMartenTests> schema)
     : IClassFixture<PostgresSchema<NegotiationEventsOnMartenTests>>
 {
-    private static readonly string GoldenFolder = Path.Combine(RepositoryRoot(), "tests", "Negotiations.Tests", "Serialization", "golden");
+    private static readonly string GoldenFolder = Path.Combine(RepositoryPaths.TestProject, "Serialization", "golden");
 
     public static TheoryData<string> WireNames { get; } =
         [.. NegotiationEvents.Catalog.Types.Select(NegotiationEvents.Catalog.NameOf).Order(StringComparer.Ordinal)];
@@ -39,18 +40,5 @@ public sealed class NegotiationEventsOnMartenTests(PostgresSchema<NegotiationEve
         read.EventType.Should().Be(wireName);
         JsonSerializer.Serialize(read.Data, read.Data.GetType(), NegotiationJson.Options)
             .Should().Be(JsonSerializer.Serialize(@event, @event.GetType(), NegotiationJson.Options), "the event reads back equal");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Negotiations.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Negotiations.sln above {AppContext.BaseDirectory}.");
     }
 }

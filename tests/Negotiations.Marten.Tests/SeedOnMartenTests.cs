@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Negotiations.EventSourcing;
 using Negotiations.Scripts;
 using Negotiations.Serialization;
+using Negotiations.Tests;
 using Xunit;
 
 namespace Negotiations.Marten.Tests;
@@ -14,12 +15,9 @@ namespace Negotiations.Marten.Tests;
 /// </summary>
 public sealed class SeedOnMartenTests(PostgresSchema<SeedOnMartenTests> schema) : IClassFixture<PostgresSchema<SeedOnMartenTests>>
 {
-    private const string SeedName = "2025-07-21-zelenskyy-announces-istanbul-round";
-
     private static ReplayScript Seed()
     {
-        var seeds = Path.Combine(RepositoryRoot(), "seeds");
-        return ScriptReader.ReadFiles(Path.Combine(seeds, SeedName + ".txt"), Path.Combine(seeds, SeedName + ".script.json"));
+        return ScriptReader.ReadFiles(RepositoryPaths.Seed.Article, RepositoryPaths.Seed.Script);
     }
 
     private static async Task<string> ReplayAsync(IServiceProvider services, ReplayScript script)
@@ -75,18 +73,5 @@ public sealed class SeedOnMartenTests(PostgresSchema<SeedOnMartenTests> schema) 
         state.View.Should().BeEquivalentTo((await views.AggregateAsync<NegotiationState>(track))!.View, o => o.WithStrictOrdering());
         timeline!.View.Should().BeEquivalentTo(new TimelineProjection().Project(track, memoryEvents), o => o.WithStrictOrdering());
         timeline.View.Entries.Should().NotBeEmpty();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Negotiations.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Negotiations.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,7 +1,7 @@
-using System;
 using System.IO;
 using System.Reflection;
 using FluentAssertions;
+using Negotiations.Tests;
 using Xunit;
 
 namespace Negotiations.MediatR.Tests;
@@ -20,7 +20,7 @@ public sealed class SourcePackageTests
     [Fact]
     public void Every_source_file_is_marked_generated_and_enables_nullable_itself()
     {
-        var sources = Directory.GetFiles(Path.Combine(RepositoryRoot(), "src", "Negotiations.MediatR"), "*.cs");
+        var sources = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src", "Negotiations.MediatR"), "*.cs");
 
         sources.Should().NotBeEmpty();
         foreach (var source in sources)
@@ -32,16 +32,4 @@ public sealed class SourcePackageTests
     }
 
     // Found from the test's output folder: under CI=true, compiler paths are mapped and name no real folder.
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Negotiations.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds Negotiations.sln.");
-    }
 }
