@@ -303,7 +303,8 @@ public static class NegotiationJson
                 data ?? throw new JsonException($"An {what} needs '{DataProperty}'."));
     }
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    /// <summary>Names a JSON value's kind for error messages ("an object", "a string", ...).</summary>
+    internal static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
