@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Proves the packages work as packages: packs the ones the consumers here need, with a version unique to this run,
-# into the local feed artifacts/packages; restores each consumer from it into an isolated packages folder (so no
-# cached package of an earlier build can stand in); runs the consumers' tests, writing TRX files to the results
-# directory given as the first argument (test.sh passes artifacts/test-results, which .ci/run counts).
+# Proves the packages work as packages. Packs the solution once, with a version unique to this run, into the local
+# feed artifacts/packages (emptied first, so it holds this run's packages only); checks each package's contents and
+# metadata (eng/check-packages.sh); then, for each consumer here (every */*.Tests.csproj), restores it by version from
+# that feed into an isolated packages folder and runs its tests, writing TRX files to the results directory given as
+# the first argument (test.sh passes artifacts/test-results, which .ci/run counts).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -10,21 +11,28 @@ results="${1:?usage: tests/package-consumers/run.sh <results directory>}"
 version="0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
 feed="$PWD/artifacts/packages"
 packages="$PWD/artifacts/package-consumers/packages"
-mkdir -p "$feed" "$results"
-rm -rf "$packages"
+rm -rf "$feed" "$packages"
+mkdir -p "$feed" "$packages" "$results"
 
-# Built once as usual (a no-op right after test.sh's solution build), then packed under the run's version without
+# Built as usual (a no-op right after test.sh's solution build), then packed under the run's version without
 # rebuilding: the package versions are unique to the run; the assemblies keep the version they were built with.
-echo "package consumers: packing Negotiations and Negotiations.MediatR $version"
-dotnet build src/Negotiations.MediatR/Negotiations.MediatR.csproj -c Release --nologo -v quiet
-for project in src/Negotiations/Negotiations.csproj src/Negotiations.MediatR/Negotiations.MediatR.csproj; do
-  dotnet pack "$project" -c Release --no-build -o "$feed" -p:NegotiationsVersion="$version" --nologo -v quiet
-done
+started=$SECONDS
+echo "package consumers: packing the solution as $version"
+dotnet build Negotiations.sln -c Release --nologo -v quiet
+dotnet pack Negotiations.sln -c Release --no-build -o "$feed" -p:NegotiationsVersion="$version" --nologo -v quiet
+eng/check-packages.sh "$feed" "$version"
+echo "package consumers: packed and checked in $((SECONDS - started)) s"
 
-for consumer in tests/package-consumers/MediatRSource/MediatRSource.Tests.csproj; do
+# The consumers' other packages come from the machine's global packages folder when it has them (a fallback folder),
+# so only the Negotiations packages, unique to this run, land in the isolated folder.
+global_packages=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: //p')
+for consumer in tests/package-consumers/*/*.Tests.csproj; do
   name=$(basename "$consumer" .csproj)
+  started=$SECONDS
   echo "package consumers: $name"
-  dotnet restore "$consumer" -p:NegotiationsVersion="$version" -p:RestorePackagesPath="$packages" --nologo -v quiet
-  dotnet test "$consumer" -c Release --no-restore -p:NegotiationsVersion="$version" -p:RestorePackagesPath="$packages" \
+  properties=(-p:NegotiationsVersion="$version" -p:RestorePackagesPath="$packages" -p:RestoreAdditionalProjectFallbackFolders="$global_packages")
+  dotnet restore "$consumer" "${properties[@]}" --nologo -v quiet
+  dotnet test "$consumer" -c Release --no-restore "${properties[@]}" \
     --logger "trx;LogFileName=package-consumer-$name.trx" --results-directory "$results" --nologo
+  echo "package consumers: $name in $((SECONDS - started)) s"
 done
