@@ -1,5 +1,4 @@
 using FluentAssertions;
-using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,23 +23,13 @@ public sealed class NegotiationViewsOnMartenTests(PostgresSchema<NegotiationView
     private static readonly DateOnly Published = new(2025, 7, 21);
     private static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(30);
 
-    private async Task<IHost> StartAsync()
-    {
-        var connectionString = await schema.ConnectionStringAsync();
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddNegotiations().UseMarten(o =>
+    private async Task<IHost> StartAsync() =>
+        await MartenTestHost.StartAsync(await schema.ConnectionStringAsync(), schema.Name, o =>
         {
-            o.ConnectionString = connectionString;
-            o.SchemaName = schema.Name;
-            o.DaemonMode = DaemonMode.Solo;
             o.AddProjection(new NegotiationStateProjection(), ProjectionLifecycle.Inline);
             o.AddProjection(new ProposalsPerPartyProjection(), ProjectionLifecycle.Inline);
             o.AddProjection(new WatchlistProjection(), ProjectionLifecycle.Async);
         });
-        var host = builder.Build();
-        await host.StartAsync(TestContext.Current.CancellationToken);
-        return host;
-    }
 
     /// <summary>The seed on its own track, and again on a second track, so the watchlist spans two.</summary>
     private static async Task ReplayTwoTracksAsync(IServiceProvider services)

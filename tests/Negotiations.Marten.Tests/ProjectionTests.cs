@@ -1,5 +1,4 @@
 using FluentAssertions;
-using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,24 +16,17 @@ public sealed class ProjectionTests(PostgresSchema<ProjectionTests> schema) : IC
 {
     private static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(30);
 
-    private async Task<IHost> StartAsync()
-    {
-        var connectionString = await schema.ConnectionStringAsync();
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddSingleton(Tally.Catalog);
-        builder.Services.AddNegotiations().UseMarten(o =>
-        {
-            o.ConnectionString = connectionString;
-            o.SchemaName = schema.Name;
-            o.DaemonMode = DaemonMode.Solo;
-            o.AddProjection(new TallySummaryProjection(), ProjectionLifecycle.Inline);
-            o.AddProjection(new TallyNotesProjection(), ProjectionLifecycle.Live);
-            o.AddProjection(new TallyLedgerProjection(), ProjectionLifecycle.Async);
-        });
-        var host = builder.Build();
-        await host.StartAsync(TestContext.Current.CancellationToken);
-        return host;
-    }
+    private async Task<IHost> StartAsync() =>
+        await MartenTestHost.StartAsync(
+            await schema.ConnectionStringAsync(),
+            schema.Name,
+            o =>
+            {
+                o.AddProjection(new TallySummaryProjection(), ProjectionLifecycle.Inline);
+                o.AddProjection(new TallyNotesProjection(), ProjectionLifecycle.Live);
+                o.AddProjection(new TallyLedgerProjection(), ProjectionLifecycle.Async);
+            },
+            services => services.AddSingleton(Tally.Catalog));
 
     private static async Task<List<CommandResult<Tally.State>>> WriteAsync(IHost host, params (string Stream, int Amount)[] adds)
     {
