@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Negotiations.EventSourcing;
 using Negotiations.Marten;
 using Xunit;
+using Negotiations.Tests.Shared;
 
 namespace Negotiations.SampleHost.Tests;
 
