@@ -118,8 +118,8 @@ public sealed class EventHistory
     /// <param name="projection">The projection.</param>
     /// <param name="streamId">The stream.</param>
     /// <param name="asOf">
-    /// When given, only the events that have surely happened by that world day are replayed (see
-    /// <see cref="WorldDate.HasHappenedBy"/>; retractions always count).
+    /// When given, only the events that count as of that world day are replayed (<see cref="NegotiationEvents.CountsAsOf"/>:
+    /// those that have surely happened by then, and retractions).
     /// </param>
     /// <returns>The view.</returns>
     public TView Replay<TView>(StreamProjection<TView> projection, string streamId, DateOnly? asOf = null)
@@ -199,10 +199,7 @@ public sealed class EventHistory
     }
 
     private static bool CountsAsOf(RecordedEvent recorded, DateOnly? asOf) =>
-        asOf is not { } day
-        || recorded.Data is not INegotiationEvent fact
-        || fact is FactRetracted
-        || fact.OccurredOn.HasHappenedBy(day);
+        asOf is not { } day || recorded.Data is not INegotiationEvent fact || NegotiationEvents.CountsAsOf(fact, day);
 
     private static RecordedEvent ReadEntry(string source, int index, JsonElement entry, Dictionary<string, long> versions)
     {

@@ -199,4 +199,18 @@ public static class NegotiationEvents
         typeof(UltimatumWithdrawn),
         typeof(StatementMade),
         typeof(FactRetracted));
+
+    /// <summary>
+    /// Whether a fact counts in a view computed as of a world day: once it has surely happened by then
+    /// (<see cref="WorldDate.HasHappenedBy"/>). A <see cref="FactRetracted"/> counts whatever the day: a correction
+    /// withdraws the fact from the record entirely. The rule of every as-of view of the library; use it in your own.
+    /// </summary>
+    /// <param name="fact">The fact.</param>
+    /// <param name="day">The day asked about.</param>
+    /// <returns>True when the fact belongs in the view as of that day.</returns>
+    public static bool CountsAsOf(INegotiationEvent fact, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return fact is FactRetracted || fact.OccurredOn.HasHappenedBy(day);
+    }
 }

@@ -38,5 +38,5 @@ public sealed class NegotiationStateProjection : StreamProjection<NegotiationSta
 
     /// <summary>True when an event counts as of a day: it has surely happened by then, or it is a retraction.</summary>
     internal static bool Counts(INegotiationEvent fact, DateOnly? asOf) =>
-        asOf is not { } day || fact is FactRetracted || fact.OccurredOn.HasHappenedBy(day);
+        asOf is not { } day || NegotiationEvents.CountsAsOf(fact, day);
 }
