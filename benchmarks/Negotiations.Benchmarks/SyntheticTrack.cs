@@ -1,0 +1,186 @@
+using Negotiations.EventSourcing;
+
+namespace Negotiations.Benchmarks;
+
+/// <summary>One command of a synthetic track, the event the decider decided for it, and the metadata it is stored with.</summary>
+internal sealed record DecidedCommand(NegotiationCommand Command, INegotiationEvent Event, EventMetadata Metadata);
+
+/// <summary>
+/// A negotiation track of any length, made of real commands, each decided by <see cref="NegotiationDecider"/> against
+/// the state so far (a refused command throws), so every event is one the library would have appended.
+/// </summary>
+/// <remarks>
+/// <para>The track opens with four participants (Ukraine and Russia as parties, Türkiye hosting, the United States as a
+/// third party), then repeats a day of news, one day after another from 1 March 2022:</para>
+/// <list type="number">
+/// <item>Ukraine states its readiness for a cease-fire (<see cref="RecordStatement"/>);</item>
+/// <item>Russia makes a demand of Ukraine (<see cref="MakeProposal"/>, a new proposal id each day);</item>
+/// <item>Ukraine rejects it (<see cref="AnswerProposal"/>);</item>
+/// <item>Russia warns (<see cref="RecordStatement"/>);</item>
+/// <item>a round is held in Istanbul (<see cref="RecordRoundHeld"/>, a new round id each day).</item>
+/// </list>
+/// <para>The cycle is cut where the track reaches the asked number of events (one event per command, the opening
+/// included), so the state holds statements, proposals with answers and rounds in the proportions of a busy track.</para>
+/// <para>The events name no stream, so the same events can be appended to any number of streams.</para>
+/// </remarks>
+internal sealed class SyntheticTrack
+{
+    public static readonly TrackId TemplateTrack = new("benchmark-track");
+
+    private const string Document = "benchmark-wire";
+
+    private const int DayLength = 5;
+
+    private static readonly DateOnly FirstDay = new(2022, 3, 1);
+
+    private static readonly Actor Ukraine = new(new ActorCode("ukraine"), "Ukraine", Affiliation.Ukraine, ActorType.State);
+    private static readonly Actor Russia = new(new ActorCode("russia"), "Russia", Affiliation.Russia, ActorType.State);
+    private static readonly Actor Turkiye = new(new ActorCode("turkiye"), "Türkiye", Affiliation.Turkiye, ActorType.State);
+    private static readonly Actor UnitedStates = new(new ActorCode("united-states"), "United States", Affiliation.UnitedStates, ActorType.State);
+    private static readonly Actor Umerov = new(new ActorCode("umerov"), "Rustem Umerov", Affiliation.Ukraine, ActorType.Negotiator);
+    private static readonly Actor Medinsky = new(new ActorCode("medinsky"), "Vladimir Medinsky", Affiliation.Russia, ActorType.Negotiator);
+
+    private SyntheticTrack(IReadOnlyList<DecidedCommand> decided, int days)
+    {
+        Decided = decided;
+        Days = days;
+    }
+
+    /// <summary>The commands in order, each with its event and metadata.</summary>
+    public IReadOnlyList<DecidedCommand> Decided { get; }
+
+    /// <summary>The number of events (one per command).</summary>
+    public int EventCount => Decided.Count;
+
+    /// <summary>The number of news days the track spans.</summary>
+    public int Days { get; }
+
+    /// <summary>The first day of news.</summary>
+    public static DateOnly Start => FirstDay;
+
+    /// <summary>The last day with news on the track.</summary>
+    public DateOnly LastDay => FirstDay.AddDays(Math.Max(Days - 1, 0));
+
+    /// <summary>A day in the middle of the track: as of it, about half of the facts have happened.</summary>
+    public DateOnly MiddleDay => FirstDay.AddDays(Math.Max(Days - 1, 0) / 2);
+
+    /// <summary>Builds a track of exactly <paramref name="eventCount"/> events.</summary>
+    /// <param name="eventCount">At least 1 (the opening).</param>
+    public static SyntheticTrack Create(int eventCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(eventCount, 1);
+        var decider = new NegotiationDecider();
+        var state = decider.Initial;
+        var decided = new List<DecidedCommand>(eventCount);
+        foreach (var command in Commands(TemplateTrack))
+        {
+            if (decided.Count == eventCount)
+            {
+                break;
+            }
+
+            var decision = decider.Decide(state, command);
+            if (decision.Error is { } error)
+            {
+                throw new InvalidOperationException($"The synthetic track is invalid: {command.GetType().Name} '{command.CommandId}' was refused: {error.Code}: {error.Message}");
+            }
+
+            if (decision.Events.Count != 1)
+            {
+                throw new InvalidOperationException($"{command.GetType().Name} '{command.CommandId}' decided {decision.Events.Count} events; the synthetic track expects one per command.");
+            }
+
+            var metadata = new EventMetadata { CommandId = command.CommandId.Value };
+            state = decider.Evolve(state, decision.Events[0], metadata);
+            decided.Add(new DecidedCommand(command, decision.Events[0], metadata));
+        }
+
+        // After the opening, five commands a day.
+        return new SyntheticTrack(decided, (eventCount - 1 + DayLength - 1) / DayLength);
+    }
+
+    /// <summary>
+    /// A statement on the day after the track's last news, under a command id the track has not used: the command a
+    /// newsroom sends most, accepted on this track.
+    /// </summary>
+    /// <param name="track">The track to send it to (any stream holding this track's events).</param>
+    /// <param name="commandId">A command id new on the track.</param>
+    public NegotiationCommand NextStatement(TrackId track, string commandId)
+    {
+        var day = LastDay.AddDays(1);
+        return new RecordStatement(
+            track, new CommandId(commandId), Ukraine, StatementKind.Assessment,
+            "Ukraine says the talks made no progress.", Tone.Sceptical, [AgendaItems.Ceasefire],
+            WorldDate.On(day), Cite("said the talks made no progress", Ukraine, day));
+    }
+
+    /// <summary>The last command of the track, sent again to <paramref name="track"/>: an idempotent repeat.</summary>
+    /// <param name="track">The track to send it to.</param>
+    public NegotiationCommand RepeatOfLast(TrackId track) => Decided[^1].Command with { Track = track };
+
+    /// <summary>Appends the track's events to a stream of a store, one append per command, as the command service would.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="streamId">A stream that does not exist yet.</param>
+    public async Task AppendToAsync(IEventStore store, string streamId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var version = 0L;
+        foreach (var d in Decided)
+        {
+            version = await store.AppendAsync(streamId, version, [d.Event], d.Metadata).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The endless sequence of commands: the opening, then one day of news after another.</summary>
+    private static IEnumerable<NegotiationCommand> Commands(TrackId track)
+    {
+        yield return new OpenNegotiation(
+            track, new CommandId("open"), "Russia-Ukraine peace talks (synthetic)",
+            [
+                new Participant(Ukraine, ParticipantRole.Party),
+                new Participant(Russia, ParticipantRole.Party),
+                new Participant(Turkiye, ParticipantRole.Host),
+                new Participant(UnitedStates, ParticipantRole.ThirdParty),
+            ],
+            WorldDate.Until(FirstDay),
+            Cite("Both sides have met in Istanbul", null, FirstDay));
+
+        for (var day = 0; ; day++)
+        {
+            var date = FirstDay.AddDays(day);
+            var on = WorldDate.On(date);
+            var prefix = $"day-{day:D5}";
+            var proposal = new ProposalId($"demand-{day:D5}");
+
+            yield return new RecordStatement(
+                track, new CommandId($"{prefix}/ukraine-ready"), Ukraine, StatementKind.Readiness,
+                "Ukraine is ready for an immediate and full cease-fire.", Tone.Conciliatory, [AgendaItems.Ceasefire],
+                on, Cite("ready for an immediate and full cease-fire", Ukraine, date));
+
+            yield return new MakeProposal(
+                track, new CommandId($"{prefix}/russia-demands"), proposal, ProposalKind.Demand, Russia,
+                [Affiliation.Ukraine], [AgendaItems.Territory, AgendaItems.AllianceMembership],
+                "Ukraine withdraws from four regions and renounces NATO membership.",
+                on, Cite("demanded that Ukraine withdraw from four regions", Russia, date));
+
+            yield return new AnswerProposal(
+                track, new CommandId($"{prefix}/ukraine-rejects"), proposal, Ukraine, AnswerKind.Rejected, null, null,
+                on, Cite("rejected the demands as an ultimatum", Ukraine, date));
+
+            yield return new RecordStatement(
+                track, new CommandId($"{prefix}/russia-warns"), Russia, StatementKind.Warning,
+                "Russia warns that its terms will harden.", Tone.Hostile, [AgendaItems.Territory],
+                on, Cite("its terms would only get tougher", Russia, date));
+
+            yield return new RecordRoundHeld(
+                track, new CommandId($"{prefix}/round-held"), new RoundId($"istanbul-{day:D5}"),
+                new Venue(Affiliation.Turkiye, "Istanbul"),
+                [new Delegation(Affiliation.Ukraine, Umerov), new Delegation(Affiliation.Russia, Medinsky)],
+                [AgendaItems.Prisoners, AgendaItems.Ceasefire], RoundOutcome.NoBreakthrough,
+                "The delegations agreed to keep talking.",
+                on, Cite("met in Istanbul for a round that lasted about an hour", null, date));
+        }
+    }
+
+    private static Source Cite(string quote, Actor? by, DateOnly reportedOn) => new(Document, quote, by?.Code, reportedOn);
+}
