@@ -137,13 +137,9 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
             var stored = await _store.ReadStreamAsync(streamId, cancellationToken: cancellationToken).ConfigureAwait(false);
             var version = Version(stored);
 
-            var earlier = FindEarlier(stored, commandId);
-            if (earlier is not null)
+            if (EarlierOutcome(stored, streamId, commandId, commandType) is { } repeat)
             {
-                LogAlreadyApplied(_logger, commandType, commandId, streamId);
-                var upTo = earlier[^1].Version;
-                var stateThen = Fold(_decider.Initial, stored, stored.TakeWhile(e => e.Version <= upTo).Count());
-                return new CommandResult<TState>(CommandOutcome.AlreadyApplied, streamId, commandId, earlier, upTo, stateThen, null);
+                return repeat;
             }
 
             var state = Fold(_decider.Initial, stored, stored.Count);
@@ -180,6 +176,13 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
                 _instruments.Conflicts.Add(1, Tag(NegotiationsTelemetry.Tags.CommandType, commandType));
                 if (attempt >= _maxConflictRetries)
                 {
+                    // The writer that won may have been this very command, sent twice at once: that is a repeat, not a conflict.
+                    var after = await _store.ReadStreamAsync(streamId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    if (EarlierOutcome(after, streamId, commandId, commandType) is { } twin)
+                    {
+                        return twin;
+                    }
+
                     LogConflictSurfaced(_logger, commandType, commandId, streamId, attempt + 1);
                     throw;
                 }
@@ -204,13 +207,22 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
         }
     }
 
-    private static CommittedEvent[]? FindEarlier(IReadOnlyList<RecordedEvent> stored, string commandId)
+    /// <summary>The outcome of a command whose id already stands in the stream's metadata, or null when it does not.</summary>
+    private CommandResult<TState>? EarlierOutcome(IReadOnlyList<RecordedEvent> stored, string streamId, string commandId, string commandType)
     {
-        var matches = stored
+        var earlier = stored
             .Where(e => string.Equals(e.Metadata.CommandId, commandId, StringComparison.Ordinal))
             .Select(e => new CommittedEvent(e.StreamId, e.Version, e.EventType, e.Data, e.Metadata))
             .ToArray();
-        return matches.Length > 0 ? matches : null;
+        if (earlier.Length == 0)
+        {
+            return null;
+        }
+
+        LogAlreadyApplied(_logger, commandType, commandId, streamId);
+        var upTo = earlier[^1].Version;
+        var stateThen = Fold(_decider.Initial, stored, stored.TakeWhile(e => e.Version <= upTo).Count());
+        return new CommandResult<TState>(CommandOutcome.AlreadyApplied, streamId, commandId, earlier, upTo, stateThen, null);
     }
 
     private TState Fold(TState state, IReadOnlyList<RecordedEvent> events, int count)

@@ -102,6 +102,18 @@ public sealed class CommandServiceTests
     }
 
     [Fact]
+    public async Task A_command_that_loses_the_race_to_its_own_twin_is_a_repeat_even_without_retries()
+    {
+        var twin = new RacingStore(_store, racesToLose: 1, rival: _ => new Tally.Added(10), rivalCommandId: "c1");
+
+        var result = await Service(twin, retries: 0).HandleAsync(new Tally.Add("t", "c1", 10), cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Outcome.Should().Be(CommandOutcome.AlreadyApplied);
+        result.Events.Select(e => e.Data).Should().Equal(new Tally.Added(10));
+        (await _store.ReadStreamAsync("t", cancellationToken: TestContext.Current.CancellationToken)).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Many_parallel_writers_on_one_stream_lose_and_duplicate_nothing()
     {
         var service = Service(retries: 1000);
@@ -176,7 +188,7 @@ public sealed class CommandServiceTests
     }
 
     /// <summary>A store that lets a rival writer in just before each of the first appends.</summary>
-    private sealed class RacingStore(IEventStore inner, int racesToLose, Func<long, object> rival) : IEventStore
+    private sealed class RacingStore(IEventStore inner, int racesToLose, Func<long, object> rival, string? rivalCommandId = null) : IEventStore
     {
         public int Conflicts { get; private set; }
 
@@ -184,7 +196,7 @@ public sealed class CommandServiceTests
         {
             if (Conflicts < racesToLose)
             {
-                await inner.AppendAsync(streamId, expectedVersion, [rival(expectedVersion)], new EventMetadata { CommandId = $"rival-{Conflicts}" }, cancellationToken);
+                await inner.AppendAsync(streamId, expectedVersion, [rival(expectedVersion)], new EventMetadata { CommandId = rivalCommandId ?? $"rival-{Conflicts}" }, cancellationToken);
                 Conflicts++;
             }
 
