@@ -55,8 +55,7 @@ public sealed class NegotiationsBuilder
     /// <exception cref="InvalidOperationException">Another store was chosen already.</exception>
     public NegotiationsBuilder UseInMemoryStore()
     {
-        UseStore<InMemoryEventStore>(sp => new InMemoryEventStore(sp.GetRequiredService<EventCatalog>(), sp.GetService<TimeProvider>()));
-        return this;
+        return UseStore<InMemoryEventStore>(sp => new InMemoryEventStore(sp.GetRequiredService<EventCatalog>(), sp.GetService<TimeProvider>()));
     }
 
     /// <summary>
@@ -65,12 +64,14 @@ public sealed class NegotiationsBuilder
     /// </summary>
     /// <typeparam name="TStore">The store type.</typeparam>
     /// <param name="factory">Creates the store.</param>
+    /// <returns>The builder.</returns>
     /// <exception cref="InvalidOperationException">Another store was chosen already.</exception>
-    public void UseStore<TStore>(Func<IServiceProvider, TStore> factory)
+    public NegotiationsBuilder UseStore<TStore>(Func<IServiceProvider, TStore> factory)
         where TStore : class, IEventStore
     {
         ArgumentNullException.ThrowIfNull(factory);
         var chosen = Services
+            .Where(d => !d.IsKeyedService && d.ServiceType == typeof(StoreChoice))
             .Select(d => d.ImplementationInstance)
             .OfType<StoreChoice>()
             .FirstOrDefault();
@@ -78,7 +79,7 @@ public sealed class NegotiationsBuilder
         {
             if (chosen.StoreType == typeof(TStore))
             {
-                return;
+                return this;
             }
 
             throw new InvalidOperationException($"Negotiations already uses the {chosen.StoreType.Name}; a second store ({typeof(TStore).Name}) cannot be added. Choose one store.");
@@ -87,6 +88,7 @@ public sealed class NegotiationsBuilder
         Services.AddSingleton(new StoreChoice(typeof(TStore)));
         Services.TryAddSingleton(factory);
         Services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<TStore>());
+        return this;
     }
 }
 

@@ -12,7 +12,19 @@ public static class NegotiationsServiceProviderExtensions
     /// </summary>
     /// <param name="services">The service provider.</param>
     /// <returns>The command service.</returns>
-    /// <exception cref="InvalidOperationException">It is not registered: call <c>AddNegotiations().UseXxxStore()</c>.</exception>
-    public static CommandService<NegotiationState, NegotiationCommand, INegotiationEvent> GetNegotiationCommandService(this IServiceProvider services) =>
-        services.GetRequiredService<CommandService<NegotiationState, NegotiationCommand, INegotiationEvent>>();
+    /// <exception cref="InvalidOperationException">
+    /// The library or its store is not registered: call <c>services.AddNegotiations()</c> and choose a store
+    /// (<c>.UseInMemoryStore()</c> or <c>.UseMarten(...)</c>).
+    /// </exception>
+    public static CommandService<NegotiationState, NegotiationCommand, INegotiationEvent> GetNegotiationCommandService(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.GetService<IEventStore>() is null)
+        {
+            throw new InvalidOperationException("Negotiations has no event store: call services.AddNegotiations() and choose a store with .UseInMemoryStore() or .UseMarten(...).");
+        }
+
+        return services.GetService<CommandService<NegotiationState, NegotiationCommand, INegotiationEvent>>()
+            ?? throw new InvalidOperationException("The negotiation command service is not registered: call services.AddNegotiations() before choosing a store.");
+    }
 }

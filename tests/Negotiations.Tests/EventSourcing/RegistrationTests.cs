@@ -22,6 +22,29 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void Keyed_services_of_the_app_do_not_disturb_choosing_a_store()
+    {
+        var services = new ServiceCollection();
+        services.AddKeyedSingleton("app", new object());
+        services.AddNegotiations().UseInMemoryStore();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetNegotiationCommandService().Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Asking_for_the_command_service_without_a_store_says_to_choose_one()
+    {
+        var services = new ServiceCollection();
+        services.AddNegotiations();
+        using var provider = services.BuildServiceProvider();
+
+        var get = () => provider.GetNegotiationCommandService();
+
+        get.Should().Throw<InvalidOperationException>().WithMessage("*no event store*UseInMemoryStore()*UseMarten(...)*");
+    }
+
+    [Fact]
     public void Choosing_a_second_different_store_is_an_error_naming_both()
     {
         var builder = new ServiceCollection().AddNegotiations().UseInMemoryStore();
