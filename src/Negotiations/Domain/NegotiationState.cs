@@ -250,10 +250,14 @@ public sealed record RoundView(RoundId Id, IReadOnlyList<RoundStep> Steps)
 
     /// <summary>
     /// When it takes or took place, as far as known: the day it was held, else the latest date the facts give it
-    /// (the new date of a postponement, the scheduled date, the proposed window); null when none gives one.
+    /// (the new date of a postponement, the scheduled date, the proposed window); null when none gives one, or when
+    /// the latest fact postponed it without a new date (its old date no longer holds).
     /// </summary>
     public WorldDate? Date =>
-        Steps.LastOrDefault(s => s.Status == RoundStatus.Held)?.Date ?? Steps.LastOrDefault(s => s.Date is not null)?.Date;
+        HeldStep?.Date
+        ?? (Steps.Count > 0 && Steps[^1] is { Status: RoundStatus.Postponed, Date: null }
+            ? null
+            : Steps.LastOrDefault(s => s.Date is not null)?.Date);
 
     /// <summary>Where it takes or took place: the venue of the held round, else of the latest schedule.</summary>
     public Venue? Venue =>

@@ -88,6 +88,17 @@ public sealed class NegotiationStateTests
     }
 
     [Fact]
+    public void A_round_postponed_without_a_new_date_has_no_date_and_one_postponed_to_a_day_has_that_day()
+    {
+        var open = History.Of(ProposeRound(), ScheduleRound(), PostponeRound() with { NewDate = null });
+        var moved = History.Of(ProposeRound(), ScheduleRound(), PostponeRound());
+
+        open.State().FindRound(NextWeek)!.Should().Match<RoundView>(r => r.Status == RoundStatus.Postponed && r.Date == null);
+        moved.State().FindRound(NextWeek)!.Date.Should().Be(On(7, 30));
+        open.State(Day(7, 21)).FindRound(NextWeek)!.Date.Should().Be(On(7, 23), "on 21 July the postponement had not happened");
+    }
+
+    [Fact]
     public void A_fact_whose_window_has_an_open_end_counts_once_its_start_has_come()
     {
         var since = new WorldDate(Day(7, 1), null, DatePrecision.Unknown);
