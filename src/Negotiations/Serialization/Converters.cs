@@ -233,3 +233,53 @@ internal static class Json
         _ => token.ToString(),
     };
 }
+
+/// <summary>
+/// Reads and writes <see cref="IReadOnlyList{T}"/> as a JSON array whose items may not be null: no list of the
+/// contract holds nulls (participants, agenda codes, counts, delegations...), and a null read from a file would
+/// otherwise reach the model as a null item.
+/// </summary>
+internal sealed class NoNullItemsListConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(IReadOnlyList<>);
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(NoNullItemsListConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+}
+
+/// <summary>The converter of <see cref="NoNullItemsListConverterFactory"/> for one item type.</summary>
+internal sealed class NoNullItemsListConverter<T> : JsonConverter<IReadOnlyList<T>>
+{
+    public override IReadOnlyList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"Expected a JSON array of {typeof(T).Name} items, not {reader.TokenType}.");
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                throw new JsonException($"Item {items.Count} of a list of {typeof(T).Name} is null; lists of the contract hold no nulls.");
+            }
+
+            items.Add(JsonSerializer.Deserialize<T>(ref reader, options)!);
+        }
+
+        return items;
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<T> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        foreach (var item in value)
+        {
+            JsonSerializer.Serialize(writer, item, options);
+        }
+
+        writer.WriteEndArray();
+    }
+}

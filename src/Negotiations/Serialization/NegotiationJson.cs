@@ -27,7 +27,8 @@ namespace Negotiations.Serialization;
 /// <item>Nulls are explicit: every property of a record is written, <c>null</c> when absent, so stored JSON shows the
 /// whole shape of its version. When read, a parameter without a default value must be present (null where the type
 /// allows it); a non-nullable one cannot be null; unknown and duplicate properties are errors. Parameters with a
-/// default value (a command's <c>Source</c>, a venue's <c>City</c>, a delegation's <c>Head</c>) may be left out.</item>
+/// default value (a command's <c>Source</c>, a venue's <c>City</c>, a delegation's <c>Head</c>) may be left out.
+/// Lists hold no nulls: a null item is an error naming the list.</item>
 /// <item>Text is written as UTF-8 without escaping non-ASCII characters (quotes keep their ’ “ ”); the JSON is for
 /// storage and files, not for embedding in HTML.</item>
 /// <item>Output is compact; indent a copy (<c>new JsonSerializerOptions(NegotiationJson.Options) { WriteIndented = true }</c>)
@@ -123,6 +124,7 @@ public static class NegotiationJson
             new IsoDateConverter(),
             new WorldDateConverter(),
             new SnakeCaseEnumConverterFactory(),
+            new NoNullItemsListConverterFactory(),
         };
         for (var i = 0; i < contract.Length; i++)
         {

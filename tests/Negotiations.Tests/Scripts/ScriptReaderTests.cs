@@ -65,6 +65,14 @@ public sealed class ScriptReaderTests
     }
 
     [Fact]
+    public void A_null_item_in_a_list_is_named_with_the_file_entry_and_place()
+    {
+        var problem = ProblemOf(Script(Demand("e-1").Replace("\"agenda\":[\"territory\"]", "\"agenda\":[\"territory\",null]", StringComparison.Ordinal)));
+
+        problem.Should().Be("bad.script.json: entry 1 (e-1): invalid MakeProposal data at data.agenda: Item 1 of a list of String is null; lists of the contract hold no nulls.");
+    }
+
+    [Fact]
     public void A_quote_not_in_the_article_is_named_with_the_file_and_entry()
     {
         var problem = ProblemOf(Script(Demand("e-1"), Statement("e-2", "Ukraine's answer came on Monday.")));
