@@ -47,7 +47,17 @@ public sealed class EventHistory
     public static EventHistory Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return Parse(File.ReadAllText(path, Encoding.UTF8), Path.GetFileName(path));
+        string json;
+        try
+        {
+            json = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new EventHistoryException(path, null, $"cannot be read: {ex.Message}", ex);
+        }
+
+        return Parse(json, Path.GetFileName(path));
     }
 
     /// <summary>Reads a history from JSON text.</summary>
@@ -85,6 +95,11 @@ public sealed class EventHistory
                 throw new EventHistoryException(source, null, "expected an \"events\" array");
             }
 
+            if (Unknown(root, RootProperties) is { } unknownRoot)
+            {
+                throw new EventHistoryException(source, null, $"\"{unknownRoot}\" is not a property of a history; it has {string.Join(", ", RootProperties)}");
+            }
+
             var events = new List<RecordedEvent>();
             var versions = new Dictionary<string, long>(StringComparer.Ordinal);
             var index = 0;
@@ -119,7 +134,9 @@ public sealed class EventHistory
     /// <param name="streamId">The stream.</param>
     /// <param name="asOf">
     /// When given, only the events that count as of that world day are replayed (<see cref="NegotiationEvents.CountsAsOf"/>:
-    /// those that have surely happened by then, and retractions).
+    /// those that have surely happened by then, and retractions): the as-of of a projection that has none of its own.
+    /// The library's projections have their own (<c>new NegotiationStateProjection(asOf)</c>,
+    /// <c>new TimelineProjection(asOf)</c>), which also record the day on the view; prefer it for them.
     /// </param>
     /// <returns>The view.</returns>
     public TView Replay<TView>(StreamProjection<TView> projection, string streamId, DateOnly? asOf = null)
@@ -208,9 +225,14 @@ public sealed class EventHistory
             throw new EventHistoryException(source, index, "an entry must be a JSON object");
         }
 
+        if (Unknown(entry, EntryProperties) is { } unknown)
+        {
+            throw new EventHistoryException(source, index, $"\"{unknown}\" is not a property of an entry; an entry has {string.Join(", ", EntryProperties)}");
+        }
+
         var streamId = RequiredString(source, index, entry, "streamId");
         var type = RequiredString(source, index, entry, "type");
-        if (!entry.TryGetProperty("version", out var versionElement) || !versionElement.TryGetInt64(out var version))
+        if (!entry.TryGetProperty("version", out var versionElement) || versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt64(out var version))
         {
             throw new EventHistoryException(source, index, "\"version\" is missing or not a whole number");
         }
@@ -222,6 +244,20 @@ public sealed class EventHistory
         }
 
         versions[streamId] = version;
+        var recordedAt = DateTimeOffset.UnixEpoch;
+        if (entry.TryGetProperty("recordedAt", out var at) && at.ValueKind != JsonValueKind.Null
+            && (at.ValueKind != JsonValueKind.String || !at.TryGetDateTimeOffset(out recordedAt)))
+        {
+            throw new EventHistoryException(source, index, $"\"recordedAt\" is not a date and time: {at.GetRawText()}");
+        }
+
+        long position = index;
+        if (entry.TryGetProperty("globalPosition", out var p) && p.ValueKind != JsonValueKind.Null
+            && (p.ValueKind != JsonValueKind.Number || !p.TryGetInt64(out position) || position < 1))
+        {
+            throw new EventHistoryException(source, index, $"\"globalPosition\" is not a whole number from 1: {p.GetRawText()}");
+        }
+
         if (!entry.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
             throw new EventHistoryException(source, index, "\"data\" is missing or not an object");
@@ -241,15 +277,15 @@ public sealed class EventHistory
             throw new EventHistoryException(source, index, $"{type}: {ex.Message}", ex);
         }
 
-        var recordedAt = DateTimeOffset.UnixEpoch;
-        if (entry.TryGetProperty("recordedAt", out var at) && at.ValueKind != JsonValueKind.Null && !at.TryGetDateTimeOffset(out recordedAt))
-        {
-            throw new EventHistoryException(source, index, $"\"recordedAt\" is not a date and time: {at.GetRawText()}");
-        }
-
-        var position = entry.TryGetProperty("globalPosition", out var p) && p.TryGetInt64(out var given) ? given : index;
         return new RecordedEvent(streamId, version, position, type, @event, metadata, recordedAt);
     }
+
+    private static readonly string[] RootProperties = ["format", "events"];
+
+    private static readonly string[] EntryProperties = ["streamId", "version", "globalPosition", "type", "recordedAt", "metadata", "data"];
+
+    private static string? Unknown(JsonElement element, string[] known) =>
+        element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !known.Contains(name, StringComparer.Ordinal));
 
     private static string RequiredString(string source, int index, JsonElement entry, string name) =>
         entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())

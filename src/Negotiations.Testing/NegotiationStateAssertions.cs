@@ -131,7 +131,16 @@ public sealed class NegotiationStateAssertions : ObjectAssertions<NegotiationSta
             return new(this);
         }
 
-        var day = on ?? Subject!.AsOf ?? throw new ArgumentException("The state is not as of a day: say which day the ultimatum should be active on.", nameof(on));
+        var asOf = on ?? Subject!.AsOf;
+        if (!Execute.Assertion
+                .BecauseOf(because, becauseArgs)
+                .ForCondition(asOf is not null)
+                .FailWith("Expected ultimatum {0} of track {1} to be active{reason}, but the state is not as of a day: pass the day (on:) or build the state as of one.", ultimatum.Value, Subject!.Id))
+        {
+            return new(this);
+        }
+
+        var day = asOf!.Value;
         var found = Subject!.FindUltimatum(ultimatum);
         Execute.Assertion
             .BecauseOf(because, becauseArgs)

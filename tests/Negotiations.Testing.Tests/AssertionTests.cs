@@ -76,6 +76,17 @@ public sealed class AssertionTests
     }
 
     [Fact]
+    public void An_active_ultimatum_asked_of_a_state_not_as_of_a_day_fails_saying_to_give_the_day()
+    {
+        var state = History.Replay(new NegotiationStateProjection(), SeedHistory.Track);
+
+        var check = () => state.Should().HaveActiveUltimatum(FiftyDays);
+
+        check.Should().Throw<XunitException>().WithMessage(
+            "Expected ultimatum \"trump-50-days\" of track \"russia-ukraine-2025\" to be active, but the state is not as of a day: pass the day (on:) or build the state as of one.");
+    }
+
+    [Fact]
     public void Another_deadline_is_reported_with_the_deadline_in_force()
     {
         var check = () => State.Should().HaveActiveUltimatum(FiftyDays, WorldDate.On(2025, 9, 2));

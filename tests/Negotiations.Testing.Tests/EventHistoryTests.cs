@@ -78,6 +78,16 @@ public sealed class EventHistoryTests
         watchlist.UpcomingRoundsOn(SeedHistory.Published).Should().ContainSingle().Which.Id.Should().Be(new RoundId("turkiye-2025-07-23"));
     }
 
+    [Fact]
+    public void A_history_file_that_cannot_be_read_is_an_error_naming_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}", "history.json");
+
+        var load = () => EventHistory.Load(path);
+
+        load.Should().Throw<EventHistoryException>().WithMessage($"{path}: cannot be read: *");
+    }
+
     [Theory]
     [InlineData("[]", "history.json: expected an object with \"format\": \"negotiations.history.v1\"")]
     [InlineData("{\"format\":\"negotiations.history.v1\"}", "history.json: expected an \"events\" array")]
@@ -87,6 +97,11 @@ public sealed class EventHistoryTests
     [InlineData("{\"format\":\"negotiations.history.v1\",\"events\":[{\"streamId\":\"t\",\"version\":1,\"type\":\"fact_retracted.v1\"}]}", "history.json: entry 1: \"data\" is missing or not an object")]
     [InlineData("{\"format\":\"negotiations.history.v1\",\"events\":[{\"streamId\":\"t\",\"version\":1,\"type\":\"fact_retracted.v1\",\"data\":{\"retracted\":\"has space\",\"reason\":\"r\",\"occurredOn\":{\"notBefore\":null,\"notAfter\":null,\"precision\":\"unknown\"},\"source\":null}}]}", "history.json: entry 1: fact_retracted.v1: *has space*")]
     [InlineData("{\"format\":", "history.json: not valid JSON: *")]
+    [InlineData("{\"format\":\"negotiations.history.v1\",\"events\":[{\"streamId\":\"t\",\"version\":\"1\",\"type\":\"fact_retracted.v1\",\"data\":{}}]}", "history.json: entry 1: \"version\" is missing or not a whole number")]
+    [InlineData("{\"format\":\"negotiations.history.v1\",\"events\":[{\"streamId\":\"t\",\"version\":1,\"globalPosition\":\"7\",\"type\":\"fact_retracted.v1\",\"data\":{}}]}", "history.json: entry 1: \"globalPosition\" is not a whole number from 1: \"7\"")]
+    [InlineData("{\"format\":\"negotiations.history.v1\",\"events\":[{\"streamId\":\"t\",\"version\":1,\"recordedAt\":5,\"type\":\"fact_retracted.v1\",\"data\":{}}]}", "history.json: entry 1: \"recordedAt\" is not a date and time: 5")]
+    [InlineData("{\"format\":\"negotiations.history.v1\",\"events\":[{\"streamId\":\"t\",\"version\":1,\"metdata\":{},\"type\":\"fact_retracted.v1\",\"data\":{}}]}", "history.json: entry 1: \"metdata\" is not a property of an entry; an entry has streamId, version, globalPosition, type, recordedAt, metadata, data")]
+    [InlineData("{\"format\":\"negotiations.history.v1\",\"events\":[],\"stream\":\"t\"}", "history.json: \"stream\" is not a property of a history; it has format, events")]
     public void A_malformed_history_is_an_error_naming_the_entry_and_the_problem(string json, string message)
     {
         var parse = () => EventHistory.Parse(json, "history.json");
