@@ -7,7 +7,7 @@ namespace Negotiations.Benchmarks;
 /// Folding a track of <see cref="Events"/> stored events into its <see cref="NegotiationState"/> and its
 /// <see cref="Timeline"/>, with every fact and as of a day in the middle of the track (about half the facts have
 /// happened by then). The events are read from an <see cref="InMemoryEventStore"/> once, outside the measurement: this
-/// is the fold alone, as a live view, <c>NegotiationReader</c> or a Marten live or inline projection runs it.
+/// is the fold alone, as <c>NegotiationReader</c>, the command service or a Marten live projection runs it.
 /// </summary>
 [MemoryDiagnoser]
 public class ProjectionBenchmarks
