@@ -33,6 +33,24 @@ public sealed partial class NegotiationsMartenOptions
     /// <see cref="NegotiationJson.Options"/>, so that what lands in <c>mt_events.data</c> is what its golden files
     /// show. Set it only for event types of your own (a catalog other than <see cref="NegotiationEvents.Catalog"/>).
     /// </summary>
+    /// <remarks>
+    /// <para>The store writes with exactly these options, but reads what it stored back leniently (a copy of the
+    /// options is made; these are left as they are), so that views and events stored by an older version of their
+    /// types still load:</para>
+    /// <list type="bullet">
+    /// <item><description>a member the type no longer has is skipped, not an error;</description></item>
+    /// <item><description>where the options require every constructor parameter (as the contract does), a missing
+    /// one is read as null when the parameter is nullable and as its default value when it has one; a non-nullable
+    /// parameter without a default value, and a <c>required</c> property, must still be present, and their absence
+    /// is a <see cref="JsonException"/> naming them. Properties outside the constructor keep their initial value when
+    /// missing.</description></item>
+    /// </list>
+    /// <para>Everything else is read as the options say: names, converters (ids, days, world dates, snake_case
+    /// enums), null handling, duplicate properties. So a view type can gain and lose members without its stored views
+    /// blocking the next append until a rebuild (rebuild with <see cref="MartenViews.RebuildAsync{TView}"/> to fill
+    /// new members from the events). The strict reading of the contract still applies where the core reads JSON that
+    /// people wrote or files carry: replay scripts, histories, envelopes (<see cref="NegotiationJson"/>).</para>
+    /// </remarks>
     public JsonSerializerOptions? SerializerOptions { get; set; }
 
     /// <summary>

@@ -32,22 +32,30 @@ public static class NegotiationsStoreOptionsExtensions
     /// (<c>Events.MetadataConfig</c>): the command id and tenant travel as headers (see
     /// <see cref="MartenEventHeaders"/>);</description></item>
     /// <item><description>when <paramref name="serializerOptions"/> is given, the store's serializer: System.Text.Json
-    /// with exactly those options (naming policy and converters included), for the store's documents as well as
-    /// the events, since Marten has one serializer per store. Without it the store keeps its own serializer,
-    /// and event payloads follow that serializer's settings rather than the library's JSON
+    /// writing exactly what those options write (naming policy and converters included), for the store's documents
+    /// as well as the events, since Marten has one serializer per store. Without it the store keeps its own
+    /// serializer, and event payloads follow that serializer's settings rather than the library's JSON
     /// contract.</description></item>
     /// </list>
     /// <para>For the negotiation events, call <c>options.AddNegotiations(NegotiationEvents.Catalog, NegotiationJson.Options)</c>
-    /// so that stored payloads are the library's wire contract. Those options are strict (unknown properties and
-    /// missing required ones are errors when read), and they then apply to the application's own documents too:
-    /// that is the price of one store, and the reason <see cref="NegotiationsMartenBuilderExtensions.UseMarten"/>
-    /// gives the library a store of its own by default.</para>
+    /// so that stored payloads are the library's wire contract. Its naming, converters (ids, days, world dates,
+    /// snake_case enums) and null handling then apply to the application's own documents too: that is the price of
+    /// one store, and the reason <see cref="NegotiationsMartenBuilderExtensions.UseMarten"/> gives the library a store
+    /// of its own by default.</para>
+    /// <para>What the store stored, it reads back leniently, from a copy of <paramref name="serializerOptions"/> (the
+    /// options themselves are left as they are), so that views, events and documents stored by an older version of
+    /// their types still load, and a changed view type does not block the next append until a rebuild: a member the
+    /// type no longer has is skipped; where the options require every constructor parameter (as the contract does),
+    /// a missing nullable one is read as null and one with a default value as that value, while a non-nullable
+    /// parameter without a default value, and a <c>required</c> property, must still be present. The strict reading of
+    /// the contract (unknown and missing members are errors) applies where the core reads JSON: replay scripts,
+    /// histories, envelopes.</para>
     /// <para>Tenancy: the events go to Marten's default tenant. <see cref="EventMetadata.Tenant"/> is a label
     /// kept in a header, not Marten's conjoined tenancy.</para>
     /// </remarks>
     /// <param name="options">The store options.</param>
     /// <param name="catalog">The event types to store, with their wire names.</param>
-    /// <param name="serializerOptions">The JSON options event payloads and documents are written with; null keeps the store's serializer.</param>
+    /// <param name="serializerOptions">The JSON options event payloads and documents are written with, and read back leniently; null keeps the store's serializer.</param>
     /// <returns>The store options.</returns>
     public static StoreOptions AddNegotiations(this StoreOptions options, EventCatalog catalog, JsonSerializerOptions? serializerOptions = null)
     {
@@ -139,7 +147,8 @@ public static class NegotiationsStoreOptionsExtensions
     }
 
     /// <summary>
-    /// Builds Marten's System.Text.Json serializer so that it writes exactly what <paramref name="source"/> writes.
+    /// Builds Marten's System.Text.Json serializer so that it writes exactly what <paramref name="source"/> writes,
+    /// and reads what it stored leniently (<see cref="StoredJson.Lenient"/>).
     /// </summary>
     /// <remarks>
     /// Marten copies the options it is given but then clears the naming policy and removes string enum converters,
@@ -150,17 +159,18 @@ public static class NegotiationsStoreOptionsExtensions
     internal static MartenJsonSerializer CreateSerializer(JsonSerializerOptions source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var serializer = new MartenJsonSerializer(source)
+        var stored = StoredJson.Lenient(source);
+        var serializer = new MartenJsonSerializer(stored)
         {
-            EnumStorage = source.Converters.Any(IsStringEnumConverter) ? EnumStorage.AsString : EnumStorage.AsInteger,
-            Casing = CasingOf(source.PropertyNamingPolicy),
+            EnumStorage = stored.Converters.Any(IsStringEnumConverter) ? EnumStorage.AsString : EnumStorage.AsInteger,
+            Casing = CasingOf(stored.PropertyNamingPolicy),
         };
         serializer.Configure(copy =>
         {
-            copy.PropertyNamingPolicy = source.PropertyNamingPolicy;
-            var added = copy.Converters.Where(c => !source.Converters.Contains(c)).ToList();
+            copy.PropertyNamingPolicy = stored.PropertyNamingPolicy;
+            var added = copy.Converters.Where(c => !stored.Converters.Contains(c)).ToList();
             copy.Converters.Clear();
-            foreach (var converter in source.Converters.Concat(added))
+            foreach (var converter in stored.Converters.Concat(added))
             {
                 copy.Converters.Add(converter);
             }

@@ -85,6 +85,15 @@ public sealed class PostgresSchema<TTests> : IAsyncDisposable
         return value is null or DBNull ? default : (T)value;
     }
 
+    /// <summary>Runs a statement, returning the number of rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(await ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Runs a query returning rows of text.</summary>
     public async Task<IReadOnlyList<string?[]>> RowsAsync(string sql)
     {

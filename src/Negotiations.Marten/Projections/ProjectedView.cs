@@ -5,9 +5,12 @@ namespace Negotiations.Marten;
 /// <see cref="EventSourcing.CrossStreamProjection{TView}"/> maintains, with its id and how far it has got.
 /// </summary>
 /// <remarks>
-/// The view itself is stored as <see cref="View"/>, serialized with the store's JSON options, so view types need
+/// <para>The view itself is stored as <see cref="View"/>, serialized with the store's JSON options, so view types need
 /// no id property and no Marten attribute. Query stored views with
-/// <c>session.Query&lt;ProjectedView&lt;TView&gt;&gt;()</c> or through <see cref="MartenViews"/>.
+/// <c>session.Query&lt;ProjectedView&lt;TView&gt;&gt;()</c> or through <see cref="MartenViews"/>.</para>
+/// <para>Stored views are read back leniently, so that a view type can change shape between versions (see
+/// <see cref="NegotiationsMartenOptions.SerializerOptions"/>); rebuild with <see cref="MartenViews.RebuildAsync{TView}"/>
+/// to fill new members from the events.</para>
 /// </remarks>
 /// <typeparam name="TView">The view type.</typeparam>
 public sealed class ProjectedView<TView>
