@@ -9,6 +9,11 @@ namespace Negotiations.Marten;
 /// Reads and maintains the views that stream and cross-stream projections keep in a Marten store, by view type.
 /// Registered by <see cref="NegotiationsMartenBuilderExtensions.UseMarten"/>; safe to share.
 /// </summary>
+/// <remarks>
+/// To select stored views by their content, query the <see cref="ProjectedView{TView}"/> documents with Marten's LINQ
+/// in a session of the store; its remarks say which members translate (enums by their stored names with <c>==</c>,
+/// <c>!=</c> and <c>Contains</c>; not members of the library's id types).
+/// </remarks>
 public sealed class MartenViews
 {
     private readonly IDocumentStore _store;

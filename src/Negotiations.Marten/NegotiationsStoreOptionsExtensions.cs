@@ -50,6 +50,11 @@ public static class NegotiationsStoreOptionsExtensions
     /// parameter without a default value, and a <c>required</c> property, must still be present. The strict reading of
     /// the contract (unknown and missing members are errors) applies where the core reads JSON: replay scripts,
     /// histories, envelopes.</para>
+    /// <para>Marten's LINQ compares enum members with the names the options store: when they write enums as strings
+    /// (the contract writes snake_case names, <c>"third_party"</c>), the store keeps enums as strings
+    /// (<c>EnumStorage.AsString</c>) and Marten asks the serializer for the name of each value it compares with, so
+    /// <c>==</c>, <c>!=</c> and <c>Contains</c> on an enum member match the stored views. Ordering comparisons
+    /// (<c>&lt;</c>, <c>&gt;</c>) on such members compare the names as text, not the enum's order.</para>
     /// <para>Tenancy: the events go to Marten's default tenant. <see cref="EventMetadata.Tenant"/> is a label
     /// kept in a header, not Marten's conjoined tenancy.</para>
     /// </remarks>
@@ -151,10 +156,15 @@ public static class NegotiationsStoreOptionsExtensions
     /// and reads what it stored leniently (<see cref="StoredJson.Lenient"/>).
     /// </summary>
     /// <remarks>
-    /// Marten copies the options it is given but then clears the naming policy and removes string enum converters,
-    /// to apply its own casing and enum settings. Those settings are derived from the options here (so that Marten's
-    /// LINQ translation agrees with the stored JSON), and then the options' own naming policy and converters are put
-    /// back in front of the converters Marten adds.
+    /// <para>Marten copies the options it is given but then clears the naming policy and removes string enum
+    /// converters, to apply its own casing and enum settings. Those settings are derived from the options here, and
+    /// then the options' own naming policy and converters are put back in front of the converters Marten adds, so
+    /// they win.</para>
+    /// <para>The enum setting decides how Marten's LINQ compares enum members: <see cref="EnumStorage.AsString"/>
+    /// when the options write enums as JSON strings, whatever the converter (the contract's is snake_case, not a
+    /// <see cref="JsonStringEnumConverter"/>). Marten then asks this serializer for the name of each value it
+    /// compares with, so the comparison uses the stored name (<c>"day"</c>, <c>"head_of_state"</c>), not the C#
+    /// one.</para>
     /// </remarks>
     internal static MartenJsonSerializer CreateSerializer(JsonSerializerOptions source)
     {
@@ -162,7 +172,7 @@ public static class NegotiationsStoreOptionsExtensions
         var stored = StoredJson.Lenient(source);
         var serializer = new MartenJsonSerializer(stored)
         {
-            EnumStorage = stored.Converters.Any(IsStringEnumConverter) ? EnumStorage.AsString : EnumStorage.AsInteger,
+            EnumStorage = WritesEnumsAsStrings(stored) ? EnumStorage.AsString : EnumStorage.AsInteger,
             Casing = CasingOf(stored.PropertyNamingPolicy),
         };
         serializer.Configure(copy =>
@@ -214,6 +224,18 @@ public static class NegotiationsStoreOptionsExtensions
         }
     }
 
+    /// <summary>Whether the options write an enum as a JSON string: a string enum converter, or one of their own that does.</summary>
+    private static bool WritesEnumsAsStrings(JsonSerializerOptions options)
+    {
+        if (options.Converters.Any(IsStringEnumConverter))
+        {
+            return true;
+        }
+
+        var probe = new JsonSerializerOptions(options);
+        return JsonSerializer.SerializeToElement(EnumProbe.Value, probe).ValueKind == JsonValueKind.String;
+    }
+
     private static bool IsStringEnumConverter(JsonConverter converter)
     {
         var type = converter.GetType();
@@ -225,4 +247,11 @@ public static class NegotiationsStoreOptionsExtensions
         ReferenceEquals(policy, JsonNamingPolicy.CamelCase) ? Casing.CamelCase
         : ReferenceEquals(policy, JsonNamingPolicy.SnakeCaseLower) ? Casing.SnakeCase
         : Casing.Default;
+
+    /// <summary>An enum to ask options how they write enums.</summary>
+    private enum EnumProbe
+    {
+        /// <summary>The value written.</summary>
+        Value,
+    }
 }

@@ -6,8 +6,22 @@ namespace Negotiations.Marten;
 /// </summary>
 /// <remarks>
 /// <para>The view itself is stored as <see cref="View"/>, serialized with the store's JSON options, so view types need
-/// no id property and no Marten attribute. Query stored views with
-/// <c>session.Query&lt;ProjectedView&lt;TView&gt;&gt;()</c> or through <see cref="MartenViews"/>.</para>
+/// no id property and no Marten attribute. Load stored views through <see cref="MartenViews"/>, or query them with
+/// Marten's LINQ, <c>session.Query&lt;ProjectedView&lt;TView&gt;&gt;()</c>, on the members of <see cref="View"/> as
+/// they are stored:</para>
+/// <list type="bullet">
+/// <item><description>strings, numbers, booleans, days (<see cref="DateOnly"/>, also within a
+/// <see cref="WorldDate"/>: <c>OccurredOn.NotAfter</c>), collections through <c>Any</c> and
+/// <c>Count()</c>;</description></item>
+/// <item><description>enums compared with <c>==</c>, <c>!=</c> or <c>Contains</c>, by the names the store writes
+/// (with the library's JSON options, snake_case: <c>Where(v =&gt; v.View.Opening!.OccurredOn.Precision == DatePrecision.Day)</c>
+/// matches <c>"precision":"day"</c>). Ordering (<c>&lt;</c>, <c>&gt;</c>, <c>OrderBy</c>) on an enum member compares
+/// the stored names as text, not the enum's order: order by an enum in memory;</description></item>
+/// <item><description>not members of the library's id types (<see cref="TrackId"/>, <see cref="RoundId"/>,
+/// <see cref="ActorCode"/>, <see cref="Affiliation"/>...), stored as plain strings: Marten refuses to compare them, and
+/// <c>.Value</c> or <c>.Code</c> of one names a JSON shape that is not stored, so it matches nothing. Narrow the query by
+/// other members and filter on ids in memory.</description></item>
+/// </list>
 /// <para>Stored views are read back leniently, so that a view type can change shape between versions (see
 /// <see cref="NegotiationsMartenOptions.SerializerOptions"/>); rebuild with <see cref="MartenViews.RebuildAsync{TView}"/>
 /// to fill new members from the events.</para>
