@@ -66,25 +66,28 @@ public sealed class MartenEventStore : IEventStore
         }
 
         var newVersion = expectedVersion + events.Count;
-        await using var session = _store.LightweightSession();
-        MartenEvents.Stamp(session, metadata);
-        if (expectedVersion == 0)
+        var session = _store.LightweightSession();
+        await using (session.ConfigureAwait(false))
         {
-            session.Events.StartStream(streamId, events);
-        }
-        else
-        {
-            session.Events.Append(streamId, newVersion, events);
-        }
+            MartenEvents.Stamp(session, metadata);
+            if (expectedVersion == 0)
+            {
+                session.Events.StartStream(streamId, events);
+            }
+            else
+            {
+                session.Events.Append(streamId, newVersion, events);
+            }
 
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (MartenEvents.IsConflict(exception))
-        {
-            var actual = await CurrentVersionAsync(streamId, cancellationToken).ConfigureAwait(false);
-            throw new StreamVersionConflictException(streamId, expectedVersion, actual, exception);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (MartenEvents.IsConflict(exception))
+            {
+                var actual = await CurrentVersionAsync(streamId, cancellationToken).ConfigureAwait(false);
+                throw new StreamVersionConflictException(streamId, expectedVersion, actual, exception);
+            }
         }
 
         return newVersion;
@@ -103,10 +106,14 @@ public sealed class MartenEventStore : IEventStore
             return [];
         }
 
-        await using var session = _store.QuerySession();
+        IReadOnlyList<IEvent> stored;
+        var session = _store.QuerySession();
+        await using (session.ConfigureAwait(false))
+        {
+            // Marten reads the whole stream when the version is 0, so "until" must be at least 1 here.
+            stored = await session.Events.FetchStreamAsync(streamId, untilVersion ?? 0, token: cancellationToken).ConfigureAwait(false);
+        }
 
-        // Marten reads the whole stream when the version is 0, so "until" must be at least 1 here.
-        var stored = await session.Events.FetchStreamAsync(streamId, untilVersion ?? 0, token: cancellationToken).ConfigureAwait(false);
         var events = new RecordedEvent[stored.Count];
         for (var i = 0; i < stored.Count; i++)
         {
@@ -141,7 +148,8 @@ public sealed class MartenEventStore : IEventStore
         while (true)
         {
             IReadOnlyList<IEvent> page;
-            await using (var session = _store.QuerySession())
+            var session = _store.QuerySession();
+            await using (session.ConfigureAwait(false))
             {
                 page = await session.Events.QueryAllRawEvents()
                     .Where(e => e.Sequence > after)
@@ -169,9 +177,12 @@ public sealed class MartenEventStore : IEventStore
 
     private async Task<long> CurrentVersionAsync(string streamId, CancellationToken cancellationToken)
     {
-        await using var session = _store.QuerySession();
-        var state = await session.Events.FetchStreamStateAsync(streamId, cancellationToken).ConfigureAwait(false);
-        return state?.Version ?? 0;
+        var session = _store.QuerySession();
+        await using (session.ConfigureAwait(false))
+        {
+            var state = await session.Events.FetchStreamStateAsync(streamId, cancellationToken).ConfigureAwait(false);
+            return state?.Version ?? 0;
+        }
     }
 
     private static void EnsureConfigured(IReadOnlyStoreOptions options, Dictionary<Type, string> namesByType)

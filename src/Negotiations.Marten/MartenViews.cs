@@ -51,8 +51,11 @@ public sealed class MartenViews
             return null;
         }
 
-        await using var session = _store.QuerySession();
-        return await session.Events.AggregateStreamAsync<ProjectedView<TView>>(streamId, untilVersion ?? 0, token: cancellationToken).ConfigureAwait(false);
+        var session = _store.QuerySession();
+        await using (session.ConfigureAwait(false))
+        {
+            return await session.Events.AggregateStreamAsync<ProjectedView<TView>>(streamId, untilVersion ?? 0, token: cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Loads a stored view (of an inline or async projection) by id.</summary>
@@ -65,8 +68,11 @@ public sealed class MartenViews
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(viewId);
         EnsureStored(ProjectionFor<TView>());
-        await using var session = _store.QuerySession();
-        return await session.LoadAsync<ProjectedView<TView>>(viewId, cancellationToken).ConfigureAwait(false);
+        var session = _store.QuerySession();
+        await using (session.ConfigureAwait(false))
+        {
+            return await session.LoadAsync<ProjectedView<TView>>(viewId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Loads every stored view of a type, in id order: for small sets such as cross-stream summaries.</summary>
@@ -77,8 +83,11 @@ public sealed class MartenViews
         where TView : class
     {
         EnsureStored(ProjectionFor<TView>());
-        await using var session = _store.QuerySession();
-        return await session.Query<ProjectedView<TView>>().OrderBy(v => v.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var session = _store.QuerySession();
+        await using (session.ConfigureAwait(false))
+        {
+            return await session.Query<ProjectedView<TView>>().OrderBy(v => v.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
