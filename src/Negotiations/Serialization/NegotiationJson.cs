@@ -10,9 +10,12 @@ namespace Negotiations.Serialization;
 
 /// <summary>
 /// The JSON wire contract of negotiation events and commands: one <see cref="System.Text.Json"/> configuration,
-/// used for stored event data, envelopes and replay scripts alike.
+/// used to write stored event data, envelopes and replay scripts alike.
 /// </summary>
 /// <remarks>
+/// <para>Reading is strict (the rules below) wherever the core reads: scripts, histories, envelopes. The Marten store
+/// writes with this contract but reads what it stored leniently (unknown members skipped, missing nullable members
+/// null), so snapshots and events written by an older version of a type still load.</para>
 /// <para>The contract, pinned by golden files in the tests (a change to it is a visible diff):</para>
 /// <list type="bullet">
 /// <item>Property names are camelCase, in the order of the record's parameters.</item>
