@@ -12,7 +12,8 @@ internal static class NegotiationStateFold
         state = state with
         {
             Version = sequence,
-            AppliedCommands = commandId is null || state.AppliedCommands.Contains(commandId, StringComparer.Ordinal)
+            // The events of one command stand together in a stream, so a command already counted is the last one.
+            AppliedCommands = commandId is null || (state.AppliedCommands.Count > 0 && string.Equals(state.AppliedCommands[^1], commandId, StringComparison.Ordinal))
                 ? state.AppliedCommands
                 : [.. state.AppliedCommands, commandId],
         };
@@ -22,11 +23,11 @@ internal static class NegotiationStateFold
             NegotiationOpened e => state with
             {
                 Opening = new TrackOpening(e.Title, e.OccurredOn, e.Source, commandId, sequence),
-                Participants = InWorldOrder(state.Participants.Concat(e.Participants.Select(p => new ParticipantView(p.Actor, p.Role, e.OccurredOn, e.Source, commandId, sequence))), p => p.Since, p => p.Sequence),
+                Participants = WorldOrder.Sort(state.Participants.Concat(e.Participants.Select(p => new ParticipantView(p.Actor, p.Role, e.OccurredOn, e.Source, commandId, sequence))), p => p.Since, p => p.Sequence),
             },
             ParticipantJoined e => state with
             {
-                Participants = InWorldOrder([.. state.Participants, new ParticipantView(e.Participant.Actor, e.Participant.Role, e.OccurredOn, e.Source, commandId, sequence)], p => p.Since, p => p.Sequence),
+                Participants = WorldOrder.Add(state.Participants, new ParticipantView(e.Participant.Actor, e.Participant.Role, e.OccurredOn, e.Source, commandId, sequence), p => p.Since, p => p.Sequence),
             },
             RoundProposed e => WithStep(state, e.Round, new RoundStep
             {
@@ -50,35 +51,35 @@ internal static class NegotiationStateFold
             }),
             ProposalMade e when state.FindProposal(e.Proposal) is null => state with
             {
-                Proposals = InWorldOrder([.. state.Proposals, new ProposalView(e.Proposal, e.Kind, e.By, e.AddressedTo, e.Agenda, e.Terms, e.OccurredOn, e.Source, commandId, sequence, [])], p => p.OccurredOn, p => p.Sequence),
+                Proposals = WorldOrder.Add(state.Proposals, new ProposalView(e.Proposal, e.Kind, e.By, e.AddressedTo, e.Agenda, e.Terms, e.OccurredOn, e.Source, commandId, sequence, []), p => p.OccurredOn, p => p.Sequence),
             },
             ProposalAnswered e => state with
             {
                 Proposals = Replace(state.Proposals, p => p.Id == e.Proposal, p => p with
                 {
-                    Answers = InWorldOrder([.. p.Answers, new AnswerView(e.By, e.Answer, e.Conditions, e.CounteredBy, e.OccurredOn, e.Source, commandId, sequence)], a => a.OccurredOn, a => a.Sequence),
+                    Answers = WorldOrder.Add(p.Answers, new AnswerView(e.By, e.Answer, e.Conditions, e.CounteredBy, e.OccurredOn, e.Source, commandId, sequence), a => a.OccurredOn, a => a.Sequence),
                 }),
             },
             ExchangeAgreed e when state.FindExchange(e.Exchange) is null => state with
             {
-                Exchanges = InWorldOrder([.. state.Exchanges, new ExchangeView(e.Exchange, e.Kind, e.Between, e.Counts, e.Terms, e.OccurredOn, e.Source, commandId, sequence, [])], x => x.OccurredOn, x => x.Sequence),
+                Exchanges = WorldOrder.Add(state.Exchanges, new ExchangeView(e.Exchange, e.Kind, e.Between, e.Counts, e.Terms, e.OccurredOn, e.Source, commandId, sequence, []), x => x.OccurredOn, x => x.Sequence),
             },
             ExchangeCarriedOut e => state with
             {
                 Exchanges = Replace(state.Exchanges, x => x.Id == e.Exchange, x => x with
                 {
-                    Stages = InWorldOrder([.. x.Stages, new ExchangeStageView(e.Stage, e.Counts, e.OccurredOn, e.Source, commandId, sequence)], s => s.OccurredOn, s => s.Sequence),
+                    Stages = WorldOrder.Add(x.Stages, new ExchangeStageView(e.Stage, e.Counts, e.OccurredOn, e.Source, commandId, sequence), s => s.OccurredOn, s => s.Sequence),
                 }),
             },
             UltimatumIssued e when state.FindUltimatum(e.Ultimatum) is null => state with
             {
-                Ultimatums = InWorldOrder([.. state.Ultimatums, new UltimatumView(e.Ultimatum, e.Issuer, e.Target, e.Demand, e.Deadline, e.Consequence, e.OccurredOn, e.Source, commandId, sequence, [], null)], u => u.IssuedOn, u => u.Sequence),
+                Ultimatums = WorldOrder.Add(state.Ultimatums, new UltimatumView(e.Ultimatum, e.Issuer, e.Target, e.Demand, e.Deadline, e.Consequence, e.OccurredOn, e.Source, commandId, sequence, [], null), u => u.IssuedOn, u => u.Sequence),
             },
             UltimatumRevised e => state with
             {
                 Ultimatums = Replace(state.Ultimatums, u => u.Id == e.Ultimatum, u => u with
                 {
-                    Revisions = InWorldOrder([.. u.Revisions, new UltimatumRevisionView(e.Deadline, e.Demand, e.Consequence, e.OccurredOn, e.Source, commandId, sequence)], r => r.OccurredOn, r => r.Sequence),
+                    Revisions = WorldOrder.Add(u.Revisions, new UltimatumRevisionView(e.Deadline, e.Demand, e.Consequence, e.OccurredOn, e.Source, commandId, sequence), r => r.OccurredOn, r => r.Sequence),
                 }),
             },
             UltimatumWithdrawn e => state with
@@ -90,7 +91,7 @@ internal static class NegotiationStateFold
             },
             StatementMade e => state with
             {
-                Statements = InWorldOrder([.. state.Statements, new StatementView(e.By, e.Kind, e.Summary, e.Tone, e.Agenda, e.OccurredOn, e.Source, commandId, sequence)], s => s.OccurredOn, s => s.Sequence),
+                Statements = WorldOrder.Add(state.Statements, new StatementView(e.By, e.Kind, e.Summary, e.Tone, e.Agenda, e.OccurredOn, e.Source, commandId, sequence), s => s.OccurredOn, s => s.Sequence),
             },
             FactRetracted e => Retract(state, e.Retracted.Value) with
             {
@@ -134,7 +135,7 @@ internal static class NegotiationStateFold
         var existing = state.FindRound(id);
         var round = existing is null
             ? new RoundView(id, [step])
-            : existing with { Steps = InWorldOrder([.. existing.Steps, step], s => s.OccurredOn, s => s.Sequence) };
+            : existing with { Steps = WorldOrder.Add(existing.Steps, step, s => s.OccurredOn, s => s.Sequence) };
         return state with { Rounds = RoundsInWorldOrder(state.Rounds.Where(r => r.Id != id).Append(round)) };
     }
 
@@ -142,8 +143,6 @@ internal static class NegotiationStateFold
     private static IReadOnlyList<RoundView> RoundsInWorldOrder(IEnumerable<RoundView> rounds) =>
         [.. rounds.OrderBy(r => r.Date ?? r.Steps[0].OccurredOn).ThenBy(r => r.Steps.Min(s => s.Sequence))];
 
-    private static IReadOnlyList<T> InWorldOrder<T>(IEnumerable<T> items, Func<T, WorldDate> when, Func<T, int> sequence) =>
-        [.. items.OrderBy(when).ThenBy(sequence)];
 
     private static IReadOnlyList<T> Replace<T>(IReadOnlyList<T> items, Func<T, bool> match, Func<T, T> change) =>
         [.. items.Select(item => match(item) ? change(item) : item)];

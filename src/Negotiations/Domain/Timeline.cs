@@ -82,7 +82,7 @@ public sealed class TimelineProjection : StreamProjection<Timeline>
         if (AsOf is not { } day || fact.OccurredOn.HasHappenedBy(day))
         {
             var entry = new TimelineEntry(version, fact.OccurredOn, @event.EventType, TimelineText.Describe(fact), TimelineText.ActorsOf(fact), fact.Source, @event.Metadata.CommandId);
-            entries = [.. entries.Append(entry).OrderBy(e => e.OccurredOn).ThenBy(e => e.Sequence)];
+            entries = WorldOrder.Add(entries, entry, e => e.OccurredOn, e => e.Sequence);
         }
 
         return view with { Version = version, Entries = entries };
