@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Negotiations.EventSourcing;
-using NegotiationCommandService = Negotiations.EventSourcing.CommandService<Negotiations.NegotiationState, Negotiations.NegotiationCommand, Negotiations.INegotiationEvent>;
+using NegotiationCommandService = Negotiations.EventSourcing.CommandService<Negotiations.NegotiationDecisionState, Negotiations.NegotiationCommand, Negotiations.INegotiationEvent>;
 
 namespace Negotiations.Benchmarks;
 
@@ -57,17 +57,17 @@ public abstract class CommandBenchmarks
             _track.AppendToAsync(store, TrackOf(i).Value).GetAwaiter().GetResult();
         }
 
-        _service = new NegotiationCommandService(new NegotiationDecider(), store);
+        _service = new NegotiationCommandService(new NegotiationDecider(), store, Negotiations.Serialization.NegotiationCommandFingerprints.Instance);
         _invocation = 0;
     }
 
     /// <summary>A new statement: read the stream, fold it, decide, append one event.</summary>
     [Benchmark(Baseline = true)]
-    public Task<CommandResult<NegotiationState>> Accepted() => _service.HandleAsync(_next[_invocation++]);
+    public Task<CommandResult> Accepted() => _service.HandleAsync(_next[_invocation++]);
 
     /// <summary>The track's last command sent again (a client retry): read, find the command id, fold, append nothing.</summary>
     [Benchmark]
-    public Task<CommandResult<NegotiationState>> Repeated() => _service.HandleAsync(_repeats[_invocation++]);
+    public Task<CommandResult> Repeated() => _service.HandleAsync(_repeats[_invocation++]);
 
     /// <summary>
     /// Runs both command paths for a second before BenchmarkDotNet measures, so that the measured iterations run the
@@ -94,7 +94,7 @@ public abstract class CommandBenchmarks
 
     private static TrackId TrackOf(int copy) => new($"track-{copy:D4}");
 
-    private static void Expect(CommandResult<NegotiationState> result, CommandOutcome outcome, string benchmark)
+    private static void Expect(CommandResult result, CommandOutcome outcome, string benchmark)
     {
         if (result.Outcome != outcome)
         {

@@ -26,17 +26,12 @@ public class JsonBenchmarks
     public void GlobalSetup()
     {
         var script = ScriptReader.ReadFiles(RepositoryPaths.Seed.Article, RepositoryPaths.Seed.Script);
-        var decider = new NegotiationDecider();
-        var state = decider.Initial;
+        var store = new InMemoryEventStore(NegotiationEvents.Catalog);
+        var service = new CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>(new NegotiationDecider(), store, NegotiationCommandFingerprints.Instance);
         var events = new List<INegotiationEvent>();
         foreach (var command in script.Commands)
         {
-            var decision = decider.Decide(state, command);
-            foreach (var @event in decision.Events)
-            {
-                state = decider.Evolve(state, @event, new EventMetadata { CommandId = command.CommandId.Value });
-                events.Add(@event);
-            }
+            events.AddRange(service.HandleAsync(command).GetAwaiter().GetResult().Events.Select(e => (INegotiationEvent)e.Data));
         }
 
         _event = events.First(e => e.GetType().Name == EventType);

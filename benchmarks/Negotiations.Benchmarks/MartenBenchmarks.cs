@@ -70,11 +70,11 @@ public class MartenBenchmarks
     /// <summary>Appends one event at the expected version: one session, one transaction.</summary>
     [Benchmark(Baseline = true)]
     public async Task<long> Append() =>
-        _appendVersion = await _store.AppendAsync(AppendStream, _appendVersion, [_statement], _metadata).ConfigureAwait(false);
+        _appendVersion = (await _store.AppendAsync(StreamKey.Of(AppendStream), _appendVersion, [_statement], _metadata).ConfigureAwait(false)).Version;
 
     /// <summary>Reads a track of 100 events into <see cref="RecordedEvent"/>s.</summary>
     [Benchmark]
-    public async Task<int> ReadTrack() => (await _store.ReadStreamAsync(ReadStream).ConfigureAwait(false)).Count;
+    public async Task<int> ReadTrack() => (await _store.ReadStreamAsync(StreamKey.Of(ReadStream)).ConfigureAwait(false)).Count;
 }
 
 /// <summary>The PostgreSQL server named by <c>NEGOTIATIONS_POSTGRES</c>, if any.</summary>

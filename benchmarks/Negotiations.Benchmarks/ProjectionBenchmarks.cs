@@ -30,7 +30,7 @@ public class ProjectionBenchmarks
         var track = SyntheticTrack.Create(Events);
         var store = new InMemoryEventStore(NegotiationEvents.Catalog);
         await track.AppendToAsync(store, StreamId).ConfigureAwait(false);
-        _events = await store.ReadStreamAsync(StreamId).ConfigureAwait(false);
+        _events = await store.ReadStreamAsync(StreamKey.Of(StreamId)).ConfigureAwait(false);
         _state = new NegotiationStateProjection();
         _stateAsOf = new NegotiationStateProjection(track.MiddleDay);
         _timeline = new TimelineProjection();

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Negotiations.EventSourcing;
 using Negotiations.Scripts;
 using Negotiations.Tests;
-using NegotiationCommandService = Negotiations.EventSourcing.CommandService<Negotiations.NegotiationState, Negotiations.NegotiationCommand, Negotiations.INegotiationEvent>;
+using NegotiationCommandService = Negotiations.EventSourcing.CommandService<Negotiations.NegotiationDecisionState, Negotiations.NegotiationCommand, Negotiations.INegotiationEvent>;
 
 namespace Negotiations.Benchmarks;
 
@@ -51,7 +51,7 @@ public class SeedReplayBenchmarks
 
     private static async Task<int> SendAsync(ReplayScript script)
     {
-        var service = new NegotiationCommandService(new NegotiationDecider(), new InMemoryEventStore(NegotiationEvents.Catalog));
+        var service = new NegotiationCommandService(new NegotiationDecider(), new InMemoryEventStore(NegotiationEvents.Catalog), Negotiations.Serialization.NegotiationCommandFingerprints.Instance);
         var appended = 0;
         foreach (var command in script.Commands)
         {

@@ -1,4 +1,5 @@
 using Negotiations.EventSourcing;
+using Negotiations.Serialization;
 
 namespace Negotiations.Benchmarks;
 
@@ -70,7 +71,8 @@ internal sealed class SyntheticTrack
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(eventCount, 1);
         var decider = new NegotiationDecider();
-        var state = decider.Initial;
+        var stream = StreamKey.Of(TemplateTrack.Value);
+        var state = decider.State.Start(TemplateTrack.Value);
         var decided = new List<DecidedCommand>(eventCount);
         foreach (var command in Commands(TemplateTrack))
         {
@@ -90,8 +92,13 @@ internal sealed class SyntheticTrack
                 throw new InvalidOperationException($"{command.GetType().Name} '{command.CommandId}' decided {decision.Events.Count} events; the synthetic track expects one per command.");
             }
 
-            var metadata = new EventMetadata { CommandId = command.CommandId.Value };
-            state = decider.Evolve(state, decision.Events[0], metadata);
+            var metadata = new EventMetadata
+            {
+                CommandId = command.CommandId.Value,
+                CommandType = NegotiationCommandFingerprints.Instance.NameOf(command),
+                CommandFingerprint = NegotiationCommandFingerprints.Instance.FingerprintOf(command),
+            };
+            state = StreamWrites.FoldCommitted(decider.State, state, StreamWrites.Committed(stream, decided.Count, [decision.Events[0]], metadata, null));
             decided.Add(new DecidedCommand(command, decision.Events[0], metadata));
         }
 
@@ -127,7 +134,7 @@ internal sealed class SyntheticTrack
         var version = 0L;
         foreach (var d in Decided)
         {
-            version = await store.AppendAsync(streamId, version, [d.Event], d.Metadata).ConfigureAwait(false);
+            version = (await store.AppendAsync(StreamKey.Of(streamId), version, [d.Event], d.Metadata).ConfigureAwait(false)).Version;
         }
     }
 

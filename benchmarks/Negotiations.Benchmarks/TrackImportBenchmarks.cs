@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Negotiations.EventSourcing;
-using NegotiationCommandService = Negotiations.EventSourcing.CommandService<Negotiations.NegotiationState, Negotiations.NegotiationCommand, Negotiations.INegotiationEvent>;
+using NegotiationCommandService = Negotiations.EventSourcing.CommandService<Negotiations.NegotiationDecisionState, Negotiations.NegotiationCommand, Negotiations.INegotiationEvent>;
 
 namespace Negotiations.Benchmarks;
 
@@ -25,7 +25,7 @@ public class TrackImportBenchmarks
     [Benchmark]
     public async Task<long> SendEveryCommand()
     {
-        var service = new NegotiationCommandService(new NegotiationDecider(), new InMemoryEventStore(NegotiationEvents.Catalog));
+        var service = new NegotiationCommandService(new NegotiationDecider(), new InMemoryEventStore(NegotiationEvents.Catalog), Negotiations.Serialization.NegotiationCommandFingerprints.Instance);
         var version = 0L;
         foreach (var command in _commands)
         {

@@ -106,7 +106,7 @@ internal sealed class ConsoleReport
 
     private void RenderRounds(NegotiationDigest digest)
     {
-        Section($"Rounds: {Count(digest.Held.Count)} held, {Count(digest.Scheduled.Count)} scheduled");
+        Section($"Rounds: {Count(digest.Held.Count)} held, {Count(digest.Upcoming.Count)} to come");
         if (digest.State.Rounds.Count == 0)
         {
             None("No round recorded.");
@@ -117,7 +117,7 @@ internal sealed class ConsoleReport
         foreach (var round in digest.State.Rounds)
         {
             var when = Esc(round.Date is { } date ? HumanDates.Window(date) : "date not given");
-            if (round.Status is RoundStatus.Scheduled or RoundStatus.Proposed && round.Date?.NotBefore is { } first && first >= digest.AsOf)
+            if (digest.Upcoming.Contains(round) && round.Date?.NotBefore is { } first && first >= digest.AsOf)
             {
                 when += $" [grey]({Esc(HumanDates.Relative(digest.AsOf, first))})[/]";
             }

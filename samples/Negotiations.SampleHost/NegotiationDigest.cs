@@ -38,7 +38,7 @@ internal sealed class NegotiationDigest
         Timeline = snapshot.Timeline;
         AsOf = asOf;
         Held = [.. State.Rounds.Where(r => r.Status == RoundStatus.Held)];
-        Scheduled = [.. State.Rounds.Where(r => r.Status == RoundStatus.Scheduled)];
+        Upcoming = State.UpcomingRoundsOn(asOf);
         LastHeld = Held.Where(r => r.Date?.NotAfter is not null).MaxBy(r => r.Date!.NotAfter);
         ActiveUltimatums = [.. State.Ultimatums
             .Where(u => u.StatusOn(asOf) == UltimatumStatus.Active)
@@ -58,7 +58,8 @@ internal sealed class NegotiationDigest
 
     public IReadOnlyList<RoundView> Held { get; }
 
-    public IReadOnlyList<RoundView> Scheduled { get; }
+    /// <summary>The rounds still to come on the day, by the library's one rule of "upcoming".</summary>
+    public IReadOnlyList<RoundView> Upcoming { get; }
 
     /// <summary>The latest round held by the day; null when none was.</summary>
     public RoundView? LastHeld { get; }

@@ -75,17 +75,17 @@ internal static class Replayer
     /// <summary>Decides every command in order against the stored state, appending nothing.</summary>
     private static async Task CheckAllAsync(IServiceProvider services, ReplayScript script, string scriptName, CancellationToken cancellationToken)
     {
-        var decider = services.GetRequiredService<IDecider<NegotiationState, NegotiationCommand, INegotiationEvent>>();
+        var decider = services.GetRequiredService<IDecider<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>>();
         var store = services.GetRequiredService<IEventStore>();
-        var tracks = new Dictionary<string, (NegotiationState State, HashSet<string> Applied)>(StringComparer.Ordinal);
+        var tracks = new Dictionary<string, (StreamState<NegotiationDecisionState> State, HashSet<string> Applied)>(StringComparer.Ordinal);
         foreach (var entry in script.Entries)
         {
             var streamId = entry.Command.Track.Value;
+            var stream = StreamKey.Of(streamId);
             if (!tracks.TryGetValue(streamId, out var track))
             {
-                var stored = await store.ReadStreamAsync(streamId, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var state = stored.Aggregate(decider.Initial, (s, e) => decider.Evolve(s, (INegotiationEvent)e.Data, e.Metadata));
-                track = (state, stored.Select(e => e.Metadata.CommandId).OfType<string>().ToHashSet(StringComparer.Ordinal));
+                var stored = await store.ReadStreamAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+                track = (new StreamState<NegotiationDecisionState>(stream, decider.State.Project(streamId, stored), stored.Count), stored.Select(e => e.Metadata.CommandId).OfType<string>().ToHashSet(StringComparer.Ordinal));
             }
 
             if (track.Applied.Contains(entry.Id))
@@ -94,15 +94,20 @@ internal static class Replayer
                 continue;
             }
 
-            var decision = decider.Decide(track.State, entry.Command);
+            var decision = decider.Decide(track.State.State, entry.Command);
+            if (decision.RequiredCommand is { } required)
+            {
+                decision = decision.Resolve(track.Applied.Contains(required));
+            }
+
             if (decision.Error is { } error)
             {
                 throw SampleException.Input($"{new ScriptProblem(scriptName, entry.Index, entry.Id, Refusal(entry, error))}; nothing was appended");
             }
 
-            var metadata = new EventMetadata { CommandId = entry.Id };
+            var committed = StreamWrites.Committed(stream, track.State.Version, [.. decision.Events], new EventMetadata { CommandId = entry.Id }, null);
             track.Applied.Add(entry.Id);
-            tracks[streamId] = (decision.Events.Aggregate(track.State, (s, e) => decider.Evolve(s, e, metadata)), track.Applied);
+            tracks[streamId] = (new StreamState<NegotiationDecisionState>(stream, StreamWrites.FoldCommitted(decider.State, track.State.State, committed), track.State.Version + committed.Count), track.Applied);
         }
     }
 

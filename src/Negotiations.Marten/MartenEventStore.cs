@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
 using Negotiations.EventSourcing;
 using IEventStore = Negotiations.EventSourcing.IEventStore;
@@ -7,21 +8,27 @@ using IEventStore = Negotiations.EventSourcing.IEventStore;
 namespace Negotiations.Marten;
 
 /// <summary>
-/// The store port on PostgreSQL through a Marten document store: string stream ids, events stored under their
-/// wire names, optimistic concurrency on the expected version.
+/// The store port on PostgreSQL through a Marten document store: string stream ids, events stored under their wire
+/// names, optimistic concurrency on the expected version, command records as documents, and decision states kept by
+/// Marten as snapshots.
 /// </summary>
 /// <remarks>
 /// <para>The document store must be configured with
 /// <see cref="NegotiationsStoreOptionsExtensions.AddNegotiations"/> (the store that
 /// <see cref="NegotiationsMartenBuilderExtensions.UseMarten"/> registers is); the constructor checks it.</para>
-/// <para>An append is one Marten session: the events go to Marten with the stream version they must land on
-/// (<c>StartStream</c> for a new stream, <c>Append</c> with the version after the append otherwise), and
-/// <c>SaveChangesAsync</c> commits them together with any inline projections, or nothing. Marten enforces the
-/// version in that same transaction; whatever it raises when another writer got there first becomes a
-/// <see cref="StreamVersionConflictException"/>. The stream is not fetched for writing first: the caller (the
-/// command service) has just read it, and it is that read the expected version stands for.</para>
-/// <para>The command id and tenant are stored as the event headers named in <see cref="MartenEventHeaders"/>,
+/// <para><b>A command is one session</b> (<see cref="DecideAndAppendAsync{TState}"/>): <c>FetchForWriting</c> reads the
+/// stream version and the decision snapshot in one batched round trip (with Marten's write cache, only the version and
+/// the events after the cached snapshot), the caller decides, the events are appended with the command's record, and
+/// <c>SaveChangesAsync</c> sends them in one batch and commits. The snapshot is used only when its event count equals
+/// the stream version, it was written by the running projection's schema version, and it was read strictly; otherwise
+/// the stream is folded from its first event (a store written before snapshots, a snapshot lost or in an older shape),
+/// and an inline snapshot is rewritten in the same transaction.</para>
+/// <para>Marten's conflicts (another writer first, a locked stream) become a <see cref="StreamVersionConflictException"/>;
+/// a command record that exists already becomes a <see cref="CommandAlreadyRecordedException"/>; either way nothing was
+/// written.</para>
+/// <para>The command id, type and fingerprint are stored as the event headers named in <see cref="MartenEventHeaders"/>,
 /// the correlation and causation ids in Marten's own columns.</para>
+/// <para>Streams are of Marten's default tenant (<see cref="StreamKey.DefaultTenant"/>).</para>
 /// </remarks>
 public sealed class MartenEventStore : IEventStore
 {
@@ -47,24 +54,20 @@ public sealed class MartenEventStore : IEventStore
     }
 
     /// <inheritdoc />
-    public async Task<long> AppendAsync(
-        string streamId,
+    /// <remarks>True for the decision states registered with <see cref="NegotiationsStoreOptionsExtensions.AddDecisionStates{TState}"/> (the negotiation decider's, by <see cref="NegotiationsStoreOptionsExtensions.AddNegotiations"/>).</remarks>
+    public bool KeepsDecisionStates(Type stateType) => DecisionStateProjection(stateType) is not null;
+
+    /// <inheritdoc />
+    public async Task<AppendResult> AppendAsync(
+        StreamKey stream,
         long expectedVersion,
         IReadOnlyList<object> events,
         EventMetadata metadata,
         CancellationToken cancellationToken = default)
     {
-        StoreArguments.ValidateAppend(streamId, expectedVersion, events, metadata);
-        foreach (var @event in events)
-        {
-            if (!_namesByType.ContainsKey(@event.GetType()))
-            {
-                throw new ArgumentException(
-                    $"'{@event.GetType().FullName}' is not an event type of this store's catalog, so it has no wire name; nothing was appended to stream '{streamId}'. Known wire names: {string.Join(", ", _namesByType.Values.Order(StringComparer.Ordinal))}.",
-                    nameof(events));
-            }
-        }
-
+        StoreArguments.ValidateAppend(stream, expectedVersion, events, metadata);
+        EnsureDefaultTenant(stream);
+        EnsureKnown(stream, events);
         var newVersion = expectedVersion + events.Count;
         var session = _store.LightweightSession();
         await using (session.ConfigureAwait(false))
@@ -72,36 +75,100 @@ public sealed class MartenEventStore : IEventStore
             MartenEvents.Stamp(session, metadata);
             if (expectedVersion == 0)
             {
-                session.Events.StartStream(streamId, events);
+                session.Events.StartStream(stream.StreamId, events);
             }
             else
             {
-                session.Events.Append(streamId, newVersion, events);
+                session.Events.Append(stream.StreamId, newVersion, events);
             }
 
+            MartenEvents.Record(session, stream, expectedVersion, events.Count, metadata);
+            await SaveAsync(session, stream, expectedVersion, metadata, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new AppendResult(newVersion);
+    }
+
+    /// <inheritdoc />
+    public async Task<StreamWrite<TState>> DecideAndAppendAsync<TState>(
+        StreamKey stream,
+        StreamProjection<TState> state,
+        StreamState<TState>? known,
+        Func<StreamState<TState>, CancellationToken, ValueTask<StreamDecision>> decide,
+        CancellationToken cancellationToken = default)
+        where TState : class
+    {
+        StoreArguments.ValidateStream(stream);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(decide);
+        EnsureDefaultTenant(stream);
+        if (DecisionStateProjection(typeof(TState)) is not { } projection)
+        {
+            // No snapshots of this state: read the tail after the caller's known state, as any store.
+            return await StreamWrites.ReadDecideAndAppendAsync(this, stream, state, known, decide, cancellationToken).ConfigureAwait(false);
+        }
+
+        var lifecycle = projection.Lifecycle;
+        var session = _store.LightweightSession();
+        await using (session.ConfigureAwait(false))
+        {
+            IEventStream<ProjectedView<TState>> fetched;
             try
             {
-                await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                fetched = await session.Events.FetchForWriting<ProjectedView<TState>>(stream.StreamId, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (MartenEvents.IsConflict(exception))
             {
-                var actual = await CurrentVersionAsync(streamId, cancellationToken).ConfigureAwait(false);
-                throw new StreamVersionConflictException(streamId, expectedVersion, actual, exception);
+                throw new StreamVersionConflictException(stream, 0, null, exception);
             }
-        }
 
-        return newVersion;
+            var version = fetched.CurrentVersion ?? 0;
+            var snapshot = fetched.Aggregate;
+            TState decidedState;
+            if (IsUsable(snapshot, version, state.SchemaVersion))
+            {
+                // The instance Marten handed out is changed by the inline projection during the commit: keep only its immutable view.
+                decidedState = snapshot?.View ?? state.Start(stream.StreamId);
+            }
+            else
+            {
+                var history = await session.Events.FetchStreamAsync(stream.StreamId, version, token: cancellationToken).ConfigureAwait(false);
+                decidedState = state.Project(stream.StreamId, ToRecorded(stream, history));
+                if (lifecycle == ProjectionLifecycle.Inline)
+                {
+                    session.Store(new ProjectedView<TState> { Id = stream.StreamId, EventCount = version, SchemaVersion = state.SchemaVersion, View = decidedState });
+                }
+            }
+
+            var decidedOn = new StreamState<TState>(stream, decidedState, version);
+            var decision = await decide(decidedOn, cancellationToken).ConfigureAwait(false);
+            if (!decision.Appends)
+            {
+                return new StreamWrite<TState>(decidedOn, decision, [], decidedOn);
+            }
+
+            var metadata = decision.Metadata!;
+            EnsureKnown(stream, decision.Events);
+            MartenEvents.Stamp(session, metadata);
+            fetched.AppendMany([.. decision.Events]);
+            MartenEvents.Record(session, stream, version, decision.Events.Count, metadata);
+            await SaveAsync(session, stream, version, metadata, cancellationToken).ConfigureAwait(false);
+            var committed = StreamWrites.Committed(stream, version, decision.Events, metadata, null);
+            return new StreamWrite<TState>(decidedOn, decision, committed, new StreamState<TState>(stream, StreamWrites.FoldCommitted(state, decidedState, committed), version + committed.Count));
+        }
     }
 
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">The stream holds an event whose type is not in the catalog.</exception>
     public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
-        string streamId,
+        StreamKey stream,
+        long fromVersion = 1,
         long? untilVersion = null,
         CancellationToken cancellationToken = default)
     {
-        StoreArguments.ValidateRead(streamId, untilVersion);
-        if (untilVersion == 0)
+        StoreArguments.ValidateRead(stream, fromVersion, untilVersion);
+        EnsureDefaultTenant(stream);
+        if (untilVersion is { } until && until < fromVersion)
         {
             return [];
         }
@@ -110,24 +177,24 @@ public sealed class MartenEventStore : IEventStore
         var session = _store.QuerySession();
         await using (session.ConfigureAwait(false))
         {
-            // Marten reads the whole stream when the version is 0, so "until" must be at least 1 here.
-            stored = await session.Events.FetchStreamAsync(streamId, untilVersion ?? 0, token: cancellationToken).ConfigureAwait(false);
+            // Marten reads to the end of the stream when the version is 0, and from the start when fromVersion is 0.
+            stored = await session.Events.FetchStreamAsync(stream.StreamId, untilVersion ?? 0, fromVersion: fromVersion, token: cancellationToken).ConfigureAwait(false);
         }
 
-        var events = new RecordedEvent[stored.Count];
-        for (var i = 0; i < stored.Count; i++)
+        return ToRecorded(stream, stored);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandRecord?> FindCommandAsync(StreamKey stream, string commandId, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.ValidateFindCommand(stream, commandId);
+        EnsureDefaultTenant(stream);
+        var session = _store.QuerySession();
+        await using (session.ConfigureAwait(false))
         {
-            var @event = stored[i];
-            if (!_namesByType.TryGetValue(@event.EventType, out var name))
-            {
-                throw new InvalidOperationException(
-                    $"Stream '{streamId}' holds an event of type '{@event.EventTypeName}' ({@event.EventType.FullName}) at version {@event.Version} that is not in this store's catalog.");
-            }
-
-            events[i] = MartenEvents.ToRecorded(@event, name);
+            var document = await session.LoadAsync<CommandRecordDocument>(CommandRecordDocument.IdOf(stream.StreamId, commandId), cancellationToken).ConfigureAwait(false);
+            return document is null ? null : MartenEvents.ToRecord(document, stream);
         }
-
-        return events;
     }
 
     /// <inheritdoc />
@@ -175,15 +242,80 @@ public sealed class MartenEventStore : IEventStore
         }
     }
 
-    private async Task<long> CurrentVersionAsync(string streamId, CancellationToken cancellationToken)
+    private static bool IsUsable<TState>(ProjectedView<TState>? snapshot, long version, int schemaVersion)
+        where TState : class =>
+        snapshot is null
+            ? version == 0
+            : snapshot.IsReadable && snapshot.SchemaVersion == schemaVersion && snapshot.EventCount == version;
+
+    private async Task SaveAsync(IDocumentSession session, StreamKey stream, long expectedVersion, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (MartenEvents.IsDuplicateRecord(exception))
+        {
+            throw new CommandAlreadyRecordedException(stream, metadata.CommandId!, expectedVersion, exception);
+        }
+        catch (Exception exception) when (MartenEvents.IsConflict(exception))
+        {
+            var actual = await CurrentVersionAsync(stream, cancellationToken).ConfigureAwait(false);
+            throw new StreamVersionConflictException(stream, expectedVersion, actual, exception);
+        }
+    }
+
+    private async Task<long> CurrentVersionAsync(StreamKey stream, CancellationToken cancellationToken)
     {
         var session = _store.QuerySession();
         await using (session.ConfigureAwait(false))
         {
-            var state = await session.Events.FetchStreamStateAsync(streamId, cancellationToken).ConfigureAwait(false);
+            var state = await session.Events.FetchStreamStateAsync(stream.StreamId, cancellationToken).ConfigureAwait(false);
             return state?.Version ?? 0;
         }
     }
+
+    private RecordedEvent[] ToRecorded(StreamKey stream, IReadOnlyList<IEvent> stored)
+    {
+        var events = new RecordedEvent[stored.Count];
+        for (var i = 0; i < stored.Count; i++)
+        {
+            var @event = stored[i];
+            if (!_namesByType.TryGetValue(@event.EventType, out var name))
+            {
+                throw new InvalidOperationException(
+                    $"Stream '{stream}' holds an event of type '{@event.EventTypeName}' ({@event.EventType.FullName}) at version {@event.Version} that is not in this store's catalog.");
+            }
+
+            events[i] = MartenEvents.ToRecorded(@event, name);
+        }
+
+        return events;
+    }
+
+    private void EnsureKnown(StreamKey stream, IReadOnlyList<object> events)
+    {
+        foreach (var @event in events)
+        {
+            if (!_namesByType.ContainsKey(@event.GetType()))
+            {
+                throw new ArgumentException(
+                    $"'{@event.GetType().FullName}' is not an event type of this store's catalog, so it has no wire name; nothing was appended to stream '{stream}'. Known wire names: {string.Join(", ", _namesByType.Values.Order(StringComparer.Ordinal))}.",
+                    nameof(events));
+            }
+        }
+    }
+
+    private static void EnsureDefaultTenant(StreamKey stream)
+    {
+        if (stream.Tenant != StreamKey.DefaultTenant)
+        {
+            throw new ArgumentException($"Stream '{stream}' is of tenant '{stream.Tenant}', but this Marten store keeps every stream in the default tenant ('{StreamKey.DefaultTenant}').", nameof(stream));
+        }
+    }
+
+    private IViewProjection? DecisionStateProjection(Type stateType) =>
+        _store.Options.Events.Projections().OfType<IViewProjection>().FirstOrDefault(p => p.ViewType == stateType && p.Role == ViewRole.DecisionState);
 
     private static void EnsureConfigured(IReadOnlyStoreOptions options, Dictionary<Type, string> namesByType)
     {

@@ -20,24 +20,63 @@ internal static class MartenEvents
             session.SetHeader(MartenEventHeaders.CommandId, commandId);
         }
 
-        if (metadata.Tenant is { } tenant)
+        if (metadata.CommandType is { } commandType)
         {
-            session.SetHeader(MartenEventHeaders.Tenant, tenant);
+            session.SetHeader(MartenEventHeaders.CommandType, commandType);
+        }
+
+        if (metadata.CommandFingerprint is { } fingerprint)
+        {
+            session.SetHeader(MartenEventHeaders.CommandFingerprint, fingerprint);
         }
     }
+
+    /// <summary>Adds the command record of an append to a session, to be inserted in the append's transaction.</summary>
+    public static void Record(IDocumentSession session, StreamKey stream, long expectedVersion, int eventCount, EventMetadata metadata)
+    {
+        if (CommandRecord.Of(stream, expectedVersion, eventCount, metadata) is { } record)
+        {
+            session.Insert(new CommandRecordDocument
+            {
+                Id = CommandRecordDocument.IdOf(stream.StreamId, record.CommandId),
+                StreamId = stream.StreamId,
+                CommandId = record.CommandId,
+                CommandType = record.CommandType,
+                Fingerprint = record.Fingerprint,
+                FirstVersion = record.FirstVersion,
+                LastVersion = record.LastVersion,
+            });
+        }
+    }
+
+    /// <summary>The command record a document holds.</summary>
+    public static CommandRecord ToRecord(CommandRecordDocument document, StreamKey stream) =>
+        new(stream, document.CommandId, document.CommandType, document.Fingerprint, document.FirstVersion, document.LastVersion);
+
+    /// <summary>Whether saving failed because the command record is there already.</summary>
+    public static bool IsDuplicateRecord(Exception exception) => exception switch
+    {
+        JasperFx.DocumentAlreadyExistsException { DocumentType: var type } => type == typeof(CommandRecordDocument),
+        MartenCommandException { InnerException: PostgresException inner } => IsRecordKeyViolation(inner),
+        PostgresException postgres => IsRecordKeyViolation(postgres),
+        _ => false,
+    };
 
     /// <summary>Reads the metadata back from a stored event.</summary>
     public static EventMetadata MetadataOf(IEvent @event) => new()
     {
         CommandId = Header(@event, MartenEventHeaders.CommandId),
+        CommandType = Header(@event, MartenEventHeaders.CommandType),
+        CommandFingerprint = Header(@event, MartenEventHeaders.CommandFingerprint),
         CorrelationId = @event.CorrelationId,
         CausationId = @event.CausationId,
-        Tenant = Header(@event, MartenEventHeaders.Tenant),
     };
 
     /// <summary>Turns a Marten event into the core's recorded event, under the given wire name.</summary>
     public static RecordedEvent ToRecorded(IEvent @event, string eventType) => new(
-        @event.StreamKey ?? throw new InvalidOperationException($"Event {@event.Id} at sequence {@event.Sequence} has no string stream key; the store must use StreamIdentity.AsString."),
+        new StreamKey(
+            string.IsNullOrEmpty(@event.TenantId) ? StreamKey.DefaultTenant : @event.TenantId,
+            @event.StreamKey ?? throw new InvalidOperationException($"Event {@event.Id} at sequence {@event.Sequence} has no string stream key; the store must use StreamIdentity.AsString.")),
         @event.Version,
         @event.Sequence,
         eventType,
@@ -68,6 +107,11 @@ internal static class MartenEvents
         && (exception.ConstraintName?.StartsWith("pk_mt_events", StringComparison.Ordinal) == true
             || exception.ConstraintName?.StartsWith("pk_mt_streams", StringComparison.Ordinal) == true
             || exception.TableName is "mt_events" or "mt_streams");
+
+    private static bool IsRecordKeyViolation(PostgresException exception) =>
+        exception.SqlState == PostgresErrorCodes.UniqueViolation
+        && (exception.TableName?.EndsWith(NegotiationsStoreOptionsExtensions.CommandRecordAlias, StringComparison.Ordinal) == true
+            || exception.ConstraintName?.Contains(NegotiationsStoreOptionsExtensions.CommandRecordAlias, StringComparison.Ordinal) == true);
 
     private static string? Header(IEvent @event, string name)
     {

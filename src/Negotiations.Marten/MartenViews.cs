@@ -14,7 +14,7 @@ namespace Negotiations.Marten;
 /// in a session of the store; its remarks say which members translate (enums by their stored names with <c>==</c>,
 /// <c>!=</c> and <c>Contains</c>; not members of the library's id types).
 /// </remarks>
-public sealed class MartenViews
+public sealed class MartenViews : IStoredViews
 {
     private readonly IDocumentStore _store;
 
@@ -39,7 +39,7 @@ public sealed class MartenViews
     public async Task<ProjectedView<TView>?> AggregateAsync<TView>(string streamId, long? untilVersion = null, CancellationToken cancellationToken = default)
         where TView : class
     {
-        StoreArguments.ValidateRead(streamId, untilVersion);
+        StoreArguments.ValidateRead(StreamKey.Of(streamId), 1, untilVersion);
         var projection = ProjectionFor<TView>();
         if (projection is not MartenStreamProjection<TView>)
         {
@@ -68,10 +68,34 @@ public sealed class MartenViews
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(viewId);
         EnsureStored(ProjectionFor<TView>());
+        var projection = ProjectionFor<TView>();
         var session = _store.QuerySession();
         await using (session.ConfigureAwait(false))
         {
-            return await session.LoadAsync<ProjectedView<TView>>(viewId, cancellationToken).ConfigureAwait(false);
+            var stored = await session.LoadAsync<ProjectedView<TView>>(viewId, cancellationToken).ConfigureAwait(false);
+            return stored is null ? null : Readable(stored, projection);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Keeps<TView>()
+        where TView : class =>
+        FindProjection<TView>() is { Lifecycle: not ProjectionLifecycle.Live } projection && projection is MartenStreamProjection<TView>;
+
+    /// <inheritdoc />
+    /// <remarks>Marten's <c>FetchLatest</c>: an inline view as stored, an async one as stored with the events after it folded in.</remarks>
+    /// <exception cref="StaleViewException">The stored view cannot be read or continued; rebuild it.</exception>
+    public async Task<TView?> LoadLatestAsync<TView>(StreamKey stream, CancellationToken cancellationToken = default)
+        where TView : class
+    {
+        StoreArguments.ValidateStream(stream);
+        var projection = ProjectionFor<TView>();
+        EnsureStored(projection);
+        var session = _store.LightweightSession();
+        await using (session.ConfigureAwait(false))
+        {
+            var latest = await session.Events.FetchLatest<ProjectedView<TView>>(stream.StreamId, cancellationToken).ConfigureAwait(false);
+            return latest is null ? null : Readable(latest, projection).View;
         }
     }
 
@@ -86,7 +110,9 @@ public sealed class MartenViews
         var session = _store.QuerySession();
         await using (session.ConfigureAwait(false))
         {
-            return await session.Query<ProjectedView<TView>>().OrderBy(v => v.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var projection = ProjectionFor<TView>();
+            var stored = await session.Query<ProjectedView<TView>>().OrderBy(v => v.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. stored.Select(v => Readable(v, projection))];
         }
     }
 
@@ -122,11 +148,19 @@ public sealed class MartenViews
     /// <exception cref="TimeoutException">The projections did not catch up in time (is the async daemon running?).</exception>
     public Task WaitForNonStaleAsync(TimeSpan timeout) => _store.WaitForNonStaleProjectionDataAsync(timeout);
 
+    private static ProjectedView<TView> Readable<TView>(ProjectedView<TView> stored, IViewProjection projection)
+        where TView : class =>
+        stored.IsReadable ? stored : throw new StaleViewException(typeof(TView), projection.SourceType, stored.Id, stored.ReadError!);
+
+    private IViewProjection? FindProjection<TView>()
+        where TView : class =>
+        _store.Options.Events.Projections().OfType<IViewProjection>().FirstOrDefault(p => p.ViewType == typeof(TView));
+
     private IViewProjection ProjectionFor<TView>()
         where TView : class
     {
         var projections = _store.Options.Events.Projections().OfType<IViewProjection>().ToList();
-        return projections.FirstOrDefault(p => p.ViewType == typeof(TView))
+        return FindProjection<TView>()
             ?? throw new InvalidOperationException(
                 $"No projection maintains view type '{typeof(TView).Name}' in this Marten store; add one with AddProjection. Views maintained: {(projections.Count == 0 ? "none" : string.Join(", ", projections.Select(p => p.ViewType.Name)))}.");
     }

@@ -47,6 +47,7 @@ public static class NegotiationsMartenBuilderExtensions
         }
 
         builder.Services.TryAddSingleton(sp => new MartenViews(sp.GetRequiredService<INegotiationsStore>()));
+        builder.Services.TryAddSingleton<IStoredViews>(sp => sp.GetRequiredService<MartenViews>());
         return builder;
     }
 
@@ -73,6 +74,7 @@ public static class NegotiationsMartenBuilderExtensions
         builder.UseStore(sp => new MartenEventStore(sp.GetRequiredService<TStore>(), CatalogFrom(sp)));
         ChooseMarten(builder, typeof(TStore));
         builder.Services.TryAddSingleton(sp => new MartenViews(sp.GetRequiredService<TStore>()));
+        builder.Services.TryAddSingleton<IStoredViews>(sp => sp.GetRequiredService<MartenViews>());
         return builder;
     }
 

@@ -18,6 +18,7 @@ public sealed partial class NegotiationsMartenOptions
 
     private readonly List<Action<StoreOptions>> _projections = [];
     private readonly List<Action<StoreOptions>> _storeConfigurations = [];
+    private bool _hasAsyncViews;
 
     /// <summary>The Npgsql connection string of the PostgreSQL database. Required.</summary>
     public string? ConnectionString { get; set; }
@@ -62,8 +63,16 @@ public sealed partial class NegotiationsMartenOptions
     /// </summary>
     public DaemonMode DaemonMode { get; set; } = DaemonMode.HotCold;
 
-    /// <summary>Whether an async projection has been registered.</summary>
-    public bool HasAsyncProjections { get; private set; }
+    /// <summary>
+    /// When the decision states that commands are decided on are written: <see cref="ProjectionLifecycle.Async"/> (the
+    /// default: by the async daemon, in batches, so a command's cost does not grow with its track) or
+    /// <see cref="ProjectionLifecycle.Inline"/> (rewritten by every command). See
+    /// <see cref="NegotiationsStoreOptionsExtensions.AddNegotiations"/>.
+    /// </summary>
+    public ProjectionLifecycle DecisionStates { get; set; } = ProjectionLifecycle.Async;
+
+    /// <summary>Whether an async projection has been registered, the decision states included.</summary>
+    public bool HasAsyncProjections => _hasAsyncViews || DecisionStates == ProjectionLifecycle.Async;
 
     /// <summary>Runs a stream projection in the library's store; see <see cref="NegotiationsStoreOptionsExtensions.AddProjection{TView}(StoreOptions, StreamProjection{TView}, ProjectionLifecycle)"/>.</summary>
     /// <typeparam name="TView">The view type.</typeparam>
@@ -74,7 +83,7 @@ public sealed partial class NegotiationsMartenOptions
         where TView : class
     {
         ArgumentNullException.ThrowIfNull(projection);
-        HasAsyncProjections |= lifecycle == ProjectionLifecycle.Async;
+        _hasAsyncViews |= lifecycle == ProjectionLifecycle.Async;
         _projections.Add(options => options.AddProjection(projection, lifecycle));
         return this;
     }
@@ -94,7 +103,7 @@ public sealed partial class NegotiationsMartenOptions
             throw new ArgumentException($"Cross-stream projection '{projection.GetType().Name}' cannot run live in Marten; register it Inline or Async.", nameof(lifecycle));
         }
 
-        HasAsyncProjections |= lifecycle == ProjectionLifecycle.Async;
+        _hasAsyncViews |= lifecycle == ProjectionLifecycle.Async;
         _projections.Add(options => options.AddProjection(projection, lifecycle));
         return this;
     }
@@ -117,6 +126,11 @@ public sealed partial class NegotiationsMartenOptions
     /// <exception cref="InvalidOperationException">No connection string, or a schema name PostgreSQL would not take unquoted.</exception>
     internal void Validate()
     {
+        if (DecisionStates == ProjectionLifecycle.Live)
+        {
+            throw new InvalidOperationException("NegotiationsMartenOptions.DecisionStates cannot be Live: decision states are snapshots, kept Async or Inline.");
+        }
+
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
             throw new InvalidOperationException("NegotiationsMartenOptions.ConnectionString is not set; UseMarten needs the Npgsql connection string of the PostgreSQL database.");
@@ -136,7 +150,7 @@ public sealed partial class NegotiationsMartenOptions
         options.Connection(ConnectionString!);
         options.DatabaseSchemaName = SchemaName;
         options.Events.DatabaseSchemaName = SchemaName;
-        options.AddNegotiations(catalog, SerializerOptions ?? NegotiationJson.Options);
+        options.AddNegotiations(catalog, SerializerOptions ?? NegotiationJson.Options, DecisionStates);
         foreach (var project in _projections)
         {
             project(options);

@@ -29,13 +29,19 @@ public static class NegotiationsStoreOptionsExtensions
     /// <item><description>every event type of the catalog mapped to its wire name
     /// (<c>Events.MapEventType</c>), never to a CLR name;</description></item>
     /// <item><description>correlation ids, causation ids and headers recorded
-    /// (<c>Events.MetadataConfig</c>): the command id and tenant travel as headers (see
+    /// (<c>Events.MetadataConfig</c>): the command id, type and fingerprint travel as headers (see
     /// <see cref="MartenEventHeaders"/>);</description></item>
     /// <item><description>when <paramref name="serializerOptions"/> is given, the store's serializer: System.Text.Json
     /// writing exactly what those options write (naming policy and converters included), for the store's documents
     /// as well as the events, since Marten has one serializer per store. Without it the store keeps its own
     /// serializer, and event payloads follow that serializer's settings rather than the library's JSON
     /// contract.</description></item>
+    /// <item><description>the command records, one document per stream and command id
+    /// (<c>mt_doc_command_record</c>), inserted with each command's events;</description></item>
+    /// <item><description>when the catalog holds the negotiation events, the decision states of the
+    /// <see cref="NegotiationDecider"/> (<see cref="AddDecisionStates{TState}"/>), kept as
+    /// <see cref="ProjectedView{TView}"/> snapshots of <paramref name="decisionStates"/> lifecycle and cached for writing
+    /// (<c>Events.CacheAggregatesForWriting</c>, with <c>Events.UseIdentityMapForAggregates</c> on).</description></item>
     /// </list>
     /// <para>For the negotiation events, call <c>options.AddNegotiations(NegotiationEvents.Catalog, NegotiationJson.Options)</c>
     /// so that stored payloads are the library's wire contract. Its naming, converters (ids, days, world dates,
@@ -55,14 +61,21 @@ public static class NegotiationsStoreOptionsExtensions
     /// (<c>EnumStorage.AsString</c>) and Marten asks the serializer for the name of each value it compares with, so
     /// <c>==</c>, <c>!=</c> and <c>Contains</c> on an enum member match the stored views. Ordering comparisons
     /// (<c>&lt;</c>, <c>&gt;</c>) on such members compare the names as text, not the enum's order.</para>
-    /// <para>Tenancy: the events go to Marten's default tenant. <see cref="EventMetadata.Tenant"/> is a label
-    /// kept in a header, not Marten's conjoined tenancy.</para>
+    /// <para><b>Decision states async or inline.</b> A decision state holds every round, proposal, exchange and
+    /// ultimatum of its track, so its snapshot grows with the track: kept inline, it is rewritten by every command
+    /// (measured in <c>docs/benchmarks.md</c>), which makes a command's cost grow with the track. Kept async (the
+    /// default), the daemon writes it in batches, and a command reads the snapshot (or Marten's cached copy) with the
+    /// few events after it in the same round trip as the stream version: its cost stays flat. Without a running
+    /// daemon, a command still decides on the right state: Marten folds the events after the last snapshot (all of
+    /// them when there is none) the first time a process meets a stream, and caches the result.</para>
+    /// <para>Tenancy: the events go to Marten's default tenant.</para>
     /// </remarks>
     /// <param name="options">The store options.</param>
     /// <param name="catalog">The event types to store, with their wire names.</param>
-    /// <param name="serializerOptions">The JSON options event payloads and documents are written with, and read back leniently; null keeps the store's serializer.</param>
+    /// <param name="serializerOptions">The JSON options event payloads and documents are written with, and read back leniently (decision states strictly); null keeps the store's serializer.</param>
+    /// <param name="decisionStates">When the negotiation decision states are written: by the async daemon (the default) or inline, in each command's transaction.</param>
     /// <returns>The store options.</returns>
-    public static StoreOptions AddNegotiations(this StoreOptions options, EventCatalog catalog, JsonSerializerOptions? serializerOptions = null)
+    public static StoreOptions AddNegotiations(this StoreOptions options, EventCatalog catalog, JsonSerializerOptions? serializerOptions = null, ProjectionLifecycle decisionStates = ProjectionLifecycle.Async)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -70,18 +83,67 @@ public static class NegotiationsStoreOptionsExtensions
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.UseIdentityMapForAggregates = true;
         foreach (var type in catalog.Types)
         {
             options.Events.MapEventType(type, catalog.NameOf(type));
         }
 
+        options.Schema.For<CommandRecordDocument>().Identity(d => d.Id).DocumentAlias(CommandRecordAlias);
         if (serializerOptions is not null)
         {
-            options.Serializer(CreateSerializer(serializerOptions));
+            options.Serializer(CreateSerializer(serializerOptions, StrictViewTypes.For(options)));
+        }
+
+        if (NegotiationEvents.Catalog.Types.All(catalog.Types.Contains))
+        {
+            options.AddDecisionStates(new NegotiationDecider().State, decisionStates);
         }
 
         return options;
     }
+
+    /// <summary>
+    /// Keeps the decision states of a decider as snapshots: a stream projection of its state, registered so that
+    /// <see cref="MartenEventStore.DecideAndAppendAsync{TState}"/> loads it with <c>FetchForWriting</c> and Marten's
+    /// write cache. <see cref="AddNegotiations"/> calls it for the negotiation decider.
+    /// </summary>
+    /// <remarks>
+    /// The snapshots are <see cref="ProjectedView{TView}"/> documents read strictly (a snapshot that the running
+    /// projection cannot read, or of another <see cref="StreamProjection{TView}.SchemaVersion"/>, is never decided on:
+    /// the stream is folded instead). After changing the state's shape, bump its schema version and rebuild
+    /// (<see cref="MartenViews.RebuildAsync{TView}"/>); until then commands fold their streams.
+    /// </remarks>
+    /// <typeparam name="TState">The decision state.</typeparam>
+    /// <param name="options">The store options.</param>
+    /// <param name="state">The decider's state projection (<see cref="IDecider{TState, TCommand, TEvent}.State"/>).</param>
+    /// <param name="lifecycle">Async (the default: written by the daemon) or inline (written with each command).</param>
+    /// <param name="cacheSize">How many streams' states Marten caches for writing in each process.</param>
+    /// <returns>The store options.</returns>
+    /// <exception cref="ArgumentException"><paramref name="lifecycle"/> is live.</exception>
+    /// <exception cref="InvalidOperationException">A projection for the same state type is registered already.</exception>
+    public static StoreOptions AddDecisionStates<TState>(this StoreOptions options, StreamProjection<TState> state, ProjectionLifecycle lifecycle = ProjectionLifecycle.Async, int cacheSize = 1000)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cacheSize);
+        if (lifecycle == ProjectionLifecycle.Live)
+        {
+            throw new ArgumentException($"Decision states of '{typeof(TState).Name}' are snapshots: keep them Async or Inline, not Live.", nameof(lifecycle));
+        }
+
+        EnsureFirstFor<TState>(options, state.GetType());
+        options.Schema.For<ProjectedView<TState>>().DocumentAlias(DocumentAliasFor(typeof(TState)));
+        options.Projections.Add(new MartenStreamProjection<TState>(state, lifecycle, ViewRole.DecisionState), lifecycle);
+        options.Events.UseIdentityMapForAggregates = true;
+        options.Events.CacheAggregatesForWriting<ProjectedView<TState>>(cacheSize);
+        StrictViewTypes.For(options).Add(typeof(TState));
+        return options;
+    }
+
+    /// <summary>The document alias of the command records.</summary>
+    internal const string CommandRecordAlias = "command_record";
 
     /// <summary>
     /// Runs a stream projection in the store: <see cref="ProjectionLifecycle.Live"/> (folded on demand by
@@ -110,7 +172,7 @@ public static class NegotiationsStoreOptionsExtensions
         ArgumentNullException.ThrowIfNull(projection);
         EnsureFirstFor<TView>(options, projection.GetType());
         options.Schema.For<ProjectedView<TView>>().DocumentAlias(DocumentAliasFor(typeof(TView)));
-        options.Projections.Add(new MartenStreamProjection<TView>(projection, lifecycle), lifecycle);
+        options.Projections.Add(new MartenStreamProjection<TView>(projection, lifecycle, ViewRole.ReadModel), lifecycle);
         return options;
     }
 
@@ -166,10 +228,11 @@ public static class NegotiationsStoreOptionsExtensions
     /// compares with, so the comparison uses the stored name (<c>"day"</c>, <c>"head_of_state"</c>), not the C#
     /// one.</para>
     /// </remarks>
-    internal static MartenJsonSerializer CreateSerializer(JsonSerializerOptions source)
+    internal static MartenJsonSerializer CreateSerializer(JsonSerializerOptions source, StrictViewTypes strictViews)
     {
         ArgumentNullException.ThrowIfNull(source);
         var stored = StoredJson.Lenient(source);
+        stored.Converters.Insert(0, new ProjectedViewConverterFactory(source, strictViews));
         var serializer = new MartenJsonSerializer(stored)
         {
             EnumStorage = WritesEnumsAsStrings(stored) ? EnumStorage.AsString : EnumStorage.AsInteger,

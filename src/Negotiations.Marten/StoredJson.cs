@@ -55,3 +55,125 @@ internal static class StoredJson
         }
     }
 }
+
+/// <summary>The view types of a store whose stored views are read strictly: the decision states.</summary>
+internal sealed class StrictViewTypes
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, StrictViewTypes> ByOptions = new();
+    private readonly HashSet<Type> _types = [];
+    private readonly object _gate = new();
+
+    public static StrictViewTypes For(object storeOptions) => ByOptions.GetValue(storeOptions, _ => new StrictViewTypes());
+
+    public void Add(Type viewType)
+    {
+        lock (_gate)
+        {
+            _types.Add(viewType);
+        }
+    }
+
+    public bool Contains(Type viewType)
+    {
+        lock (_gate)
+        {
+            return _types.Contains(viewType);
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="ProjectedView{TView}"/> documents: the view is written as the store's options write it
+/// and read strictly (decision states) or leniently (read models); a view that cannot be read at all leaves the
+/// document loaded with <see cref="ProjectedView{TView}.IsReadable"/> false, rather than failing the session.
+/// </summary>
+internal sealed class ProjectedViewConverterFactory(JsonSerializerOptions strict, StrictViewTypes strictTypes) : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ProjectedView<>);
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(ProjectedViewConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]), strict, strictTypes)!;
+}
+
+/// <summary>The converter of <see cref="ProjectedViewConverterFactory"/> for one view type.</summary>
+internal sealed class ProjectedViewConverter<TView>(JsonSerializerOptions strict, StrictViewTypes strictTypes) : JsonConverter<ProjectedView<TView>>
+    where TView : class
+{
+    public override ProjectedView<TView>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"A stored {typeof(TView).Name} view must be a JSON object.");
+        }
+
+        var (id, eventCount, schemaVersion, view) = (Name(options, nameof(ProjectedView<TView>.Id)), Name(options, nameof(ProjectedView<TView>.EventCount)), Name(options, nameof(ProjectedView<TView>.SchemaVersion)), Name(options, nameof(ProjectedView<TView>.View)));
+        var result = new ProjectedView<TView>();
+        JsonElement? stored = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            if (name == id)
+            {
+                result.Id = reader.GetString() ?? string.Empty;
+            }
+            else if (name == eventCount)
+            {
+                result.EventCount = reader.GetInt64();
+            }
+            else if (name == schemaVersion)
+            {
+                result.SchemaVersion = reader.GetInt32();
+            }
+            else if (name == view)
+            {
+                stored = JsonElement.ParseValue(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (stored is not { ValueKind: not JsonValueKind.Null } element)
+        {
+            result.ReadError = "the stored view is empty";
+            return result;
+        }
+
+        try
+        {
+            result.View = element.Deserialize<TView>(strictTypes.Contains(typeof(TView)) ? strict : options)
+                ?? throw new JsonException("the stored view is null");
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            result.View = null!;
+            result.ReadError = ex.Message;
+        }
+
+        return result;
+    }
+
+    public override void Write(Utf8JsonWriter writer, ProjectedView<TView> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Name(options, nameof(ProjectedView<TView>.Id)), value.Id);
+        writer.WriteNumber(Name(options, nameof(ProjectedView<TView>.EventCount)), value.EventCount);
+        writer.WriteNumber(Name(options, nameof(ProjectedView<TView>.SchemaVersion)), value.SchemaVersion);
+        writer.WritePropertyName(Name(options, nameof(ProjectedView<TView>.View)));
+        if (value.View is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, value.View, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static string Name(JsonSerializerOptions options, string member) => options.PropertyNamingPolicy?.ConvertName(member) ?? member;
+}

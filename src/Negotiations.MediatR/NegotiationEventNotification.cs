@@ -24,7 +24,7 @@ namespace Negotiations.MediatR;
 /// <param name="StreamId">The stream (the track id) the event was appended to.</param>
 /// <param name="Version">The event's position in its stream, from 1.</param>
 /// <param name="EventType">The event's stable wire name, such as <c>ultimatum_issued.v1</c>.</param>
-/// <param name="Metadata">The command id, correlation id, causation id and tenant recorded with the event.</param>
+/// <param name="Metadata">The command id, type and fingerprint, correlation id and causation id recorded with the event.</param>
 /// <param name="Event">The event.</param>
 internal sealed record NegotiationEventNotification<TEvent>(
     string StreamId,

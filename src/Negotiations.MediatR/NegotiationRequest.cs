@@ -18,6 +18,6 @@ namespace Negotiations.MediatR;
 /// a commit, each committed event is published as a <see cref="NegotiationEventNotification{TEvent}"/>.
 /// </remarks>
 /// <param name="Command">Any negotiation command.</param>
-/// <param name="Context">Correlation, causation and tenant to record with the events; none when null.</param>
+/// <param name="Context">Correlation and causation to record with the events; none when null.</param>
 internal sealed record NegotiationRequest(NegotiationCommand Command, CommandContext? Context = null)
-    : IRequest<CommandResult<NegotiationState>>;
+    : IRequest<CommandResult>;

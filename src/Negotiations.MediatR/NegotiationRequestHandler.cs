@@ -26,21 +26,21 @@ namespace Negotiations.MediatR;
 /// Sending the same command again is safe: it returns <see cref="CommandOutcome.AlreadyApplied"/> and publishes
 /// nothing.</para>
 /// </remarks>
-internal sealed class NegotiationRequestHandler : IRequestHandler<NegotiationRequest, CommandResult<NegotiationState>>
+internal sealed class NegotiationRequestHandler : IRequestHandler<NegotiationRequest, CommandResult>
 {
     private static readonly ConcurrentDictionary<Type, Func<IMediator, CommittedEvent, CancellationToken, Task>> Publishers = new();
 
     private static readonly MethodInfo PublishOfType =
         typeof(NegotiationRequestHandler).GetMethod(nameof(PublishAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private readonly CommandService<NegotiationState, NegotiationCommand, INegotiationEvent> _commands;
+    private readonly CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent> _commands;
     private readonly IMediator _mediator;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="commands">The command service of negotiation tracks, registered by <c>AddNegotiations</c>.</param>
     /// <param name="mediator">The application's mediator, through which the events are published.</param>
     public NegotiationRequestHandler(
-        CommandService<NegotiationState, NegotiationCommand, INegotiationEvent> commands,
+        CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent> commands,
         IMediator mediator)
     {
         ArgumentNullException.ThrowIfNull(commands);
@@ -53,7 +53,7 @@ internal sealed class NegotiationRequestHandler : IRequestHandler<NegotiationReq
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the command before its commit, and is passed to the notification handlers.</param>
     /// <returns>The command service's result, unchanged.</returns>
-    public async Task<CommandResult<NegotiationState>> Handle(NegotiationRequest request, CancellationToken cancellationToken)
+    public async Task<CommandResult> Handle(NegotiationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await _commands.HandleAsync(request.Command, request.Context, cancellationToken).ConfigureAwait(false);

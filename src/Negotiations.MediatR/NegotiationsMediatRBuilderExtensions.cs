@@ -29,7 +29,7 @@ internal static class NegotiationsMediatRBuilderExtensions
     public static NegotiationsBuilder AddMediatRAdapter(this NegotiationsBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddTransient<IRequestHandler<NegotiationRequest, CommandResult<NegotiationState>>, NegotiationRequestHandler>();
+        builder.Services.TryAddTransient<IRequestHandler<NegotiationRequest, CommandResult>, NegotiationRequestHandler>();
         return builder;
     }
 }

@@ -1,40 +1,62 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Negotiations.EventSourcing;
 
 namespace Negotiations.Testing;
 
 /// <summary>
-/// A Given/When/Then test of a decider, with no store: given these facts, when this command, then these
-/// events, this refusal, or nothing. Failures throw <see cref="ScenarioFailedException"/> with a message that
-/// names the expected and the actual event and the first field where they differ.
+/// A Given/When/Then test of a decider: given these facts, when this command, then these events, this refusal, or
+/// nothing. Failures throw <see cref="ScenarioFailedException"/> with a message that names the expected and the actual
+/// event and the first field where they differ.
 /// </summary>
 /// <remarks>
-/// Given events are folded with the decider's own <c>Evolve</c>. Each given event is recorded as if by a command
-/// with the id <c>given-1</c>, <c>given-2</c>, ... unless <see cref="GivenBy"/> names the command. A command
-/// whose id is among the given command ids is an idempotent repeat: it decides nothing, as in the command service.
+/// <para>The command goes the way it goes in an application: through the library's command service, on an in-memory
+/// store holding the given facts, so repeats and reused ids are told apart by the same command records, and a
+/// retraction of a command that only the store's records know of is decided the same way.</para>
+/// <para>Given events are each recorded as if by a command with the id <c>given-1</c>, <c>given-2</c>, ..., unless
+/// <see cref="GivenBy"/> names the command. Such facts say which command recorded them but not what it said: a command
+/// sent under one of their ids is refused as reusing it (<see cref="CommandErrors.IdReused"/>). Facts given with
+/// <see cref="GivenCommands"/> are recorded with their commands, so sending one again is a repeat.</para>
 /// </remarks>
 /// <typeparam name="TState">The decider's state.</typeparam>
 /// <typeparam name="TCommand">The decider's commands.</typeparam>
 /// <typeparam name="TEvent">The base type of its events.</typeparam>
 public sealed class DeciderScenario<TState, TCommand, TEvent>
+    where TState : class
     where TCommand : IStreamCommand
     where TEvent : notnull
 {
+    /// <summary>The command type recorded for facts given without a command.</summary>
+    public const string GivenCommandType = "given";
+
     private readonly IDecider<TState, TCommand, TEvent> _decider;
+    private readonly InMemoryEventStore _store;
+    private readonly CommandService<TState, TCommand, TEvent> _service;
     private readonly JsonSerializerOptions _jsonOptions;
-    private readonly List<(TEvent Event, EventMetadata Metadata)> _given = [];
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private int _given;
+    private bool _bound;
 
     /// <summary>Creates a scenario for a decider.</summary>
     /// <param name="decider">The decider under test.</param>
+    /// <param name="fingerprints">Names and fingerprints its commands, as in the application.</param>
+    /// <param name="catalog">Its event types, with their wire names.</param>
     /// <param name="jsonOptions">How events are turned into JSON to find the first differing field; the web defaults when null.</param>
-    public DeciderScenario(IDecider<TState, TCommand, TEvent> decider, JsonSerializerOptions? jsonOptions = null)
+    public DeciderScenario(IDecider<TState, TCommand, TEvent> decider, ICommandFingerprints<TCommand> fingerprints, EventCatalog catalog, JsonSerializerOptions? jsonOptions = null)
     {
         ArgumentNullException.ThrowIfNull(decider);
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        ArgumentNullException.ThrowIfNull(catalog);
         _decider = decider;
+        _store = new InMemoryEventStore(catalog);
+        _service = new CommandService<TState, TCommand, TEvent>(decider, _store, fingerprints, Options.Create(new NegotiationsOptions { MaxConflictRetries = 0, DecisionStateCacheSize = 0 }));
         _jsonOptions = jsonOptions ?? JsonSerializerOptions.Web;
     }
+
+    /// <summary>The stream the given facts go to when no command names one yet.</summary>
+    public string Stream { get; private set; } = "scenario";
 
     /// <summary>Adds facts that happened before the command, each recorded by its own command.</summary>
     /// <param name="events">The events, in stream order.</param>
@@ -44,13 +66,13 @@ public sealed class DeciderScenario<TState, TCommand, TEvent>
         ArgumentNullException.ThrowIfNull(events);
         foreach (var @event in events)
         {
-            _given.Add((@event, new EventMetadata { CommandId = $"given-{_given.Count + 1}" }));
+            Record($"given-{++_given}", [@event]);
         }
 
         return this;
     }
 
-    /// <summary>Adds facts recorded by one named command (so a later command can repeat or retract it).</summary>
+    /// <summary>Adds facts recorded by one named command (so a later command can retract it).</summary>
     /// <param name="commandId">The id of the command that recorded them.</param>
     /// <param name="events">The events, in stream order.</param>
     /// <returns>The scenario.</returns>
@@ -58,15 +80,15 @@ public sealed class DeciderScenario<TState, TCommand, TEvent>
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(commandId);
         ArgumentNullException.ThrowIfNull(events);
-        foreach (var @event in events)
+        if (events.Length > 0)
         {
-            _given.Add((@event, new EventMetadata { CommandId = commandId }));
+            Record(commandId, events);
         }
 
         return this;
     }
 
-    /// <summary>Adds the facts of commands decided in turn, each recorded under its own command id.</summary>
+    /// <summary>Adds the facts of commands decided in turn, each recorded with its command.</summary>
     /// <param name="commands">The commands, in order.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ScenarioFailedException">A given command is refused: the scenario's premise is wrong.</exception>
@@ -75,42 +97,76 @@ public sealed class DeciderScenario<TState, TCommand, TEvent>
         ArgumentNullException.ThrowIfNull(commands);
         foreach (var command in commands)
         {
-            var decision = _decider.Decide(State(), command);
-            if (decision.Error is { } error)
+            Bind(command.StreamId);
+            var result = Run(command);
+            if (result.Error is { } error)
             {
                 throw new ScenarioFailedException($"Given command {command.GetType().Name} '{command.CommandId}' was refused, so the scenario cannot be set up: {error.Code}: {error.Message}");
             }
 
-            GivenBy(command.CommandId, [.. decision.Events]);
+            _versions[Stream] = result.StreamVersion;
         }
 
         return this;
     }
 
-    /// <summary>Decides a command on the state the given facts build.</summary>
+    /// <summary>Sends a command to the stream of the given facts, through the command service.</summary>
     /// <param name="command">The command.</param>
     /// <returns>The outcome, to check with <c>Then</c>, <c>ThenFails</c> or <c>ThenNothing</c>.</returns>
     public ScenarioOutcome<TState, TEvent> When(TCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var state = State();
-        if (_given.Any(g => g.Metadata.CommandId == command.CommandId))
-        {
-            return new ScenarioOutcome<TState, TEvent>(_decider.Evolve, command, state, null, _jsonOptions);
-        }
-
-        return new ScenarioOutcome<TState, TEvent>(_decider.Evolve, command, state, _decider.Decide(state, command), _jsonOptions);
+        Bind(command.StreamId);
+        var result = Run(command);
+        var events = _store.ReadStreamAsync(StreamKey.Of(command.StreamId)).GetAwaiter().GetResult();
+        return new ScenarioOutcome<TState, TEvent>(command, result, _decider.State.Project(command.StreamId, events), _jsonOptions);
     }
 
-    private TState State()
+    private CommandResult Run(TCommand command) => _service.HandleAsync(command).GetAwaiter().GetResult();
+
+    private void Record(string commandId, IReadOnlyList<TEvent> events)
     {
-        var state = _decider.Initial;
-        foreach (var (@event, metadata) in _given)
+        var stream = StreamKey.Of(Stream);
+        var version = _versions.GetValueOrDefault(Stream);
+        var metadata = new EventMetadata { CommandId = commandId, CommandType = GivenCommandType, CommandFingerprint = $"{GivenCommandType}:{commandId}" };
+        try
         {
-            state = _decider.Evolve(state, @event, metadata);
+            _versions[Stream] = _store.AppendAsync(stream, version, [.. events.Cast<object>()], metadata).GetAwaiter().GetResult().Version;
+        }
+        catch (CommandAlreadyRecordedException)
+        {
+            throw new ScenarioFailedException($"The given facts name command '{commandId}' twice; give each command's facts once.");
+        }
+    }
+
+    /// <summary>
+    /// Names the scenario's stream after the first command's: facts given before any command were recorded on a stream
+    /// of their own, and move to the command's.
+    /// </summary>
+    private void Bind(string streamId)
+    {
+        if (_bound)
+        {
+            return;
         }
 
-        return state;
+        _bound = true;
+        if (streamId == Stream)
+        {
+            return;
+        }
+
+        var events = _store.ReadStreamAsync(StreamKey.Of(Stream)).GetAwaiter().GetResult();
+        var target = StreamKey.Of(streamId);
+        var version = 0L;
+        foreach (var group in events.GroupBy(e => e.Metadata.CommandId))
+        {
+            version = _store.AppendAsync(target, version, [.. group.Select(e => e.Data)], group.First().Metadata).GetAwaiter().GetResult().Version;
+        }
+
+        _versions.Clear();
+        _versions[streamId] = version;
+        Stream = streamId;
     }
 }
 
@@ -118,38 +174,42 @@ public sealed class DeciderScenario<TState, TCommand, TEvent>
 /// <typeparam name="TState">The decider's state.</typeparam>
 /// <typeparam name="TEvent">The base type of its events.</typeparam>
 public sealed class ScenarioOutcome<TState, TEvent>
+    where TState : class
     where TEvent : notnull
 {
-    private readonly Func<TState, TEvent, EventMetadata, TState> _evolve;
     private readonly IStreamCommand _command;
+    private readonly CommandResult _result;
     private readonly TState _state;
-    private readonly Decision<TEvent>? _decision;
     private readonly JsonSerializerOptions _jsonOptions;
 
-    internal ScenarioOutcome(Func<TState, TEvent, EventMetadata, TState> evolve, IStreamCommand command, TState state, Decision<TEvent>? decision, JsonSerializerOptions jsonOptions)
+    internal ScenarioOutcome(IStreamCommand command, CommandResult result, TState state, JsonSerializerOptions jsonOptions)
     {
-        _evolve = evolve;
         _command = command;
+        _result = result;
         _state = state;
-        _decision = decision;
         _jsonOptions = jsonOptions;
     }
 
+    /// <summary>The command service's result, for checks of your own.</summary>
+    public CommandResult Result => _result;
+
     /// <summary>Checks that the command decided exactly these events, in this order.</summary>
     /// <param name="expected">The expected events.</param>
-    /// <returns>The state after the events, for further checks.</returns>
+    /// <returns>The decision state after the events, for further checks.</returns>
     /// <exception cref="ScenarioFailedException">The command was refused, repeated, or decided other events.</exception>
     public TState Then(params TEvent[] expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        var decision = _decision ?? throw Fail($"Expected {Describe(expected)}, but command '{_command.CommandId}' was already applied by the given facts, so nothing was decided.");
-        if (decision.Error is { } error)
+        switch (_result.Outcome)
         {
-            throw Fail($"Expected {Describe(expected)}, but {CommandName} was refused: {error.Code}: {error.Message}");
+            case CommandOutcome.AlreadyApplied:
+                throw Fail($"Expected {Describe(expected)}, but command '{_command.CommandId}' was already applied by the given facts, so nothing was decided.");
+            case CommandOutcome.Refused:
+                throw Fail($"Expected {Describe(expected)}, but {CommandName} was refused: {_result.Error!.Code}: {_result.Error.Message}");
         }
 
-        var actual = decision.Events;
-        for (var i = 0; i < Math.Min(expected.Length, actual.Count); i++)
+        var actual = _result.Events.Select(e => (TEvent)e.Data).ToArray();
+        for (var i = 0; i < Math.Min(expected.Length, actual.Length); i++)
         {
             var (wanted, got) = (expected[i], actual[i]);
             if (wanted.GetType() != got.GetType())
@@ -166,18 +226,12 @@ public sealed class ScenarioOutcome<TState, TEvent>
             }
         }
 
-        if (expected.Length != actual.Count)
+        if (expected.Length != actual.Length)
         {
             throw Fail($"Expected {Describe(expected)}, but {CommandName} decided {Describe(actual)}.");
         }
 
-        var state = _state;
-        foreach (var @event in actual)
-        {
-            state = _evolve(state, @event, new EventMetadata { CommandId = _command.CommandId });
-        }
-
-        return state;
+        return _state;
     }
 
     /// <summary>Checks that the command was refused with a rule's code.</summary>
@@ -187,12 +241,12 @@ public sealed class ScenarioOutcome<TState, TEvent>
     public DomainError ThenFails(string code)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        var decision = _decision ?? throw Fail($"Expected {CommandName} to be refused with {code}, but its id was already applied by the given facts, so nothing was decided.");
-        return decision.Error switch
+        return _result switch
         {
-            null => throw Fail($"Expected {CommandName} to be refused with {code}, but it was accepted with {Describe(decision.Events)}."),
-            { } error when error.Code != code => throw Fail($"Expected {CommandName} to be refused with {code}, but it was refused with {error.Code}: {error.Message}"),
-            { } error => error,
+            { Outcome: CommandOutcome.AlreadyApplied } => throw Fail($"Expected {CommandName} to be refused with {code}, but its id was already applied by the given facts, so nothing was decided."),
+            { Error: null } => throw Fail($"Expected {CommandName} to be refused with {code}, but it was accepted with {Describe([.. _result.Events.Select(e => (TEvent)e.Data)])}."),
+            { Error: { } error } when error.Code != code => throw Fail($"Expected {CommandName} to be refused with {code}, but it was refused with {error.Code}: {error.Message}"),
+            { Error: { } error } => error,
         };
     }
 
@@ -203,14 +257,14 @@ public sealed class ScenarioOutcome<TState, TEvent>
     /// <exception cref="ScenarioFailedException">The command was refused or decided events.</exception>
     public void ThenNothing()
     {
-        switch (_decision)
+        switch (_result)
         {
-            case null:
+            case { Outcome: CommandOutcome.AlreadyApplied }:
                 return;
             case { Error: { } error }:
                 throw Fail($"Expected {CommandName} to decide nothing, but it was refused: {error.Code}: {error.Message}");
-            case { Events.Count: > 0 } decision:
-                throw Fail($"Expected {CommandName} to decide nothing, but it decided {Describe(decision.Events)}.");
+            case { Events.Count: > 0 }:
+                throw Fail($"Expected {CommandName} to decide nothing, but it decided {Describe([.. _result.Events.Select(e => (TEvent)e.Data)])}.");
         }
     }
 

@@ -207,7 +207,7 @@ public sealed class EventHistory
         var events = new List<RecordedEvent>();
         foreach (var streamId in streamIds)
         {
-            events.AddRange(await store.ReadStreamAsync(streamId, cancellationToken: cancellationToken).ConfigureAwait(false));
+            events.AddRange(await store.ReadStreamAsync(StreamKey.Of(streamId), cancellationToken: cancellationToken).ConfigureAwait(false));
         }
 
         var history = Of(events.OrderBy(e => e.GlobalPosition));
@@ -269,7 +269,7 @@ public sealed class EventHistory
         {
             @event = NegotiationJson.DeserializeEvent(type, data);
             metadata = entry.TryGetProperty("metadata", out var m) && m.ValueKind != JsonValueKind.Null
-                ? m.Deserialize<EventMetadata>(NegotiationJson.Options) ?? EventMetadata.None
+                ? ReadMetadata(m)
                 : EventMetadata.None;
         }
         catch (JsonException ex)
@@ -277,7 +277,28 @@ public sealed class EventHistory
             throw new EventHistoryException(source, index, $"{type}: {ex.Message}", ex);
         }
 
-        return new RecordedEvent(streamId, version, position, type, @event, metadata, recordedAt);
+        return new RecordedEvent(StreamKey.Of(streamId), version, position, type, @event, metadata, recordedAt);
+    }
+
+    /// <summary>
+    /// Reads an entry's metadata. Histories written before streams had tenants carry a <c>tenant</c> label in it, always
+    /// null; it is read and left out, so those files still load.
+    /// </summary>
+    private static EventMetadata ReadMetadata(JsonElement metadata)
+    {
+        if (metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty("tenant", out var tenant))
+        {
+            if (tenant.ValueKind != JsonValueKind.Null)
+            {
+                throw new JsonException($"metadata.tenant must be null; a stream's tenant is not a label of its events.");
+            }
+
+            var node = System.Text.Json.Nodes.JsonNode.Parse(metadata.GetRawText())!.AsObject();
+            node.Remove("tenant");
+            return node.Deserialize<EventMetadata>(NegotiationJson.Options) ?? EventMetadata.None;
+        }
+
+        return metadata.Deserialize<EventMetadata>(NegotiationJson.Options) ?? EventMetadata.None;
     }
 
     private static readonly string[] RootProperties = ["format", "events"];

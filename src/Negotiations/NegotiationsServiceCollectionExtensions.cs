@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Negotiations.EventSourcing;
+using Negotiations.Serialization;
 
 namespace Negotiations;
 
@@ -10,8 +11,8 @@ public static class NegotiationsServiceCollectionExtensions
     /// <summary>
     /// Adds the negotiations library: its options, a <see cref="TimeProvider"/> (the system clock unless one is
     /// registered), the negotiation model (<see cref="NegotiationEvents.Catalog"/> as the <see cref="EventCatalog"/>,
-    /// the <see cref="NegotiationDecider"/>, a singleton
-    /// <c>CommandService&lt;NegotiationState, NegotiationCommand, INegotiationEvent&gt;</c> and the
+    /// the <see cref="NegotiationDecider"/>, the command fingerprints, a singleton
+    /// <c>CommandService&lt;NegotiationDecisionState, NegotiationCommand, INegotiationEvent&gt;</c> and the
     /// <see cref="NegotiationReader"/>), and returns a builder on which to choose a store, such as
     /// <see cref="NegotiationsBuilder.UseInMemoryStore"/>.
     /// </summary>
@@ -27,7 +28,8 @@ public static class NegotiationsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<NegotiationsOptions>()
-            .Validate(o => o.MaxConflictRetries >= 0, "NegotiationsOptions.MaxConflictRetries must be 0 or more.");
+            .Validate(o => o.MaxConflictRetries >= 0, "NegotiationsOptions.MaxConflictRetries must be 0 or more.")
+            .Validate(o => o.DecisionStateCacheSize >= 0, "NegotiationsOptions.DecisionStateCacheSize must be 0 or more.");
         if (configure is not null)
         {
             options.Configure(configure);
@@ -35,9 +37,10 @@ public static class NegotiationsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(NegotiationEvents.Catalog);
-        services.TryAddSingleton<IDecider<NegotiationState, NegotiationCommand, INegotiationEvent>, NegotiationDecider>();
-        services.TryAddSingleton<CommandService<NegotiationState, NegotiationCommand, INegotiationEvent>>();
-        services.TryAddSingleton<NegotiationReader>();
+        services.TryAddSingleton<IDecider<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>, NegotiationDecider>();
+        services.TryAddSingleton<ICommandFingerprints<NegotiationCommand>>(NegotiationCommandFingerprints.Instance);
+        services.TryAddSingleton<CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>>();
+        services.TryAddSingleton(sp => new NegotiationReader(sp.GetRequiredService<IEventStore>(), sp.GetService<IStoredViews>()));
         return new NegotiationsBuilder(services);
     }
 }

@@ -44,13 +44,13 @@ public sealed class MartenEventStoreTests(PostgresSchema<MartenEventStoreTests> 
         var stream = $"probe-{Guid.NewGuid():N}";
         var probe = new ProbeRecorded("p-1", ProbeKind.SecondKind, new DateOnly(2025, 7, 23), null, [3, 1, 2]);
 
-        await store.AppendAsync(stream, 0, [probe], new EventMetadata { CommandId = "c-1" });
+        await store.AppendAsync(StreamKey.Of(stream), 0, [probe], new EventMetadata { CommandId = "c-1" });
         var stored = await schema.ScalarAsync<string>($"SELECT data::text FROM {schema.Name}.mt_events WHERE stream_id = '{stream}'");
 
         var expected = JsonSerializer.Serialize(probe, ProbeJson);
         expected.Should().Contain("\"probe_id\"").And.Contain("\"second-kind\"").And.NotContain("note");
         JsonNode.DeepEquals(JsonNode.Parse(stored!), JsonNode.Parse(expected)).Should().BeTrue($"mt_events.data {stored} should hold the same JSON as {expected}");
-        var read = (ProbeRecorded)(await store.ReadStreamAsync(stream)).Single().Data;
+        var read = (ProbeRecorded)(await store.ReadStreamAsync(StreamKey.Of(stream))).Single().Data;
         read.Should().BeEquivalentTo(probe);
     }
 
@@ -59,14 +59,14 @@ public sealed class MartenEventStoreTests(PostgresSchema<MartenEventStoreTests> 
     {
         var store = await StoreAsync();
         var stream = $"probe-{Guid.NewGuid():N}";
-        var metadata = new EventMetadata { CommandId = "cmd-7", CorrelationId = "corr-7", CausationId = "cause-7", Tenant = "newsroom-a" };
+        var metadata = new EventMetadata { CommandId = "cmd-7", CommandType = "Add", CommandFingerprint = "v1:probe", CorrelationId = "corr-7", CausationId = "cause-7" };
 
-        await store.AppendAsync(stream, 0, [new Tally.Added(4), new Tally.Noted("n")], metadata);
+        await store.AppendAsync(StreamKey.Of(stream), 0, [new Tally.Added(4), new Tally.Noted("n")], metadata);
         var rows = await schema.RowsAsync(
-            $"SELECT type, correlation_id, causation_id, headers->>'{MartenEventHeaders.CommandId}', headers->>'{MartenEventHeaders.Tenant}', version FROM {schema.Name}.mt_events WHERE stream_id = '{stream}' ORDER BY version");
+            $"SELECT type, correlation_id, causation_id, headers->>'{MartenEventHeaders.CommandId}', headers->>'{MartenEventHeaders.CommandFingerprint}', version, headers->>'{MartenEventHeaders.CommandType}' FROM {schema.Name}.mt_events WHERE stream_id = '{stream}' ORDER BY version");
 
         rows.Select(r => r[0]).Should().Equal("tally_added.v1", "tally_noted.v1");
-        rows.Should().OnlyContain(r => r[1] == "corr-7" && r[2] == "cause-7" && r[3] == "cmd-7" && r[4] == "newsroom-a");
+        rows.Should().OnlyContain(r => r[1] == "corr-7" && r[2] == "cause-7" && r[3] == "cmd-7" && r[4] == "v1:probe" && r[6] == "Add");
         rows.Select(r => r[5]).Should().Equal("1", "2");
     }
 
@@ -80,7 +80,7 @@ public sealed class MartenEventStoreTests(PostgresSchema<MartenEventStoreTests> 
         {
             try
             {
-                await store.AppendAsync(stream, 0, [new Tally.Added(i + 1), new Tally.Added(i + 1)], new EventMetadata { CommandId = $"c-{i}" });
+                await store.AppendAsync(StreamKey.Of(stream), 0, [new Tally.Added(i + 1), new Tally.Added(i + 1)], new EventMetadata { CommandId = $"c-{i}" });
                 return (Exception?)null;
             }
             catch (StreamVersionConflictException conflict)
@@ -92,7 +92,7 @@ public sealed class MartenEventStoreTests(PostgresSchema<MartenEventStoreTests> 
         outcomes.Count(o => o is null).Should().Be(1);
         outcomes.OfType<StreamVersionConflictException>().Should().HaveCount(7)
             .And.OnlyContain(c => c.StreamId == stream && c.ExpectedVersion == 0 && c.ActualVersion == 2 && c.InnerException != null);
-        var events = await store.ReadStreamAsync(stream);
+        var events = await store.ReadStreamAsync(StreamKey.Of(stream));
         events.Select(e => e.Version).Should().Equal(1, 2);
         events.Select(e => e.Metadata.CommandId).Distinct().Should().ContainSingle();
     }
@@ -105,7 +105,7 @@ public sealed class MartenEventStoreTests(PostgresSchema<MartenEventStoreTests> 
         var stream = $"probe-{Guid.NewGuid():N}";
         var before = await LastPositionAsync(tallyOnly);
         await new MartenEventStore(martenStore, ProbeCatalog).AppendAsync(
-            stream, 0, [new Tally.Added(1), new ProbeRecorded("p", ProbeKind.FirstKind, new DateOnly(2025, 7, 1), "x", []), new Tally.Added(2)], EventMetadata.None);
+            StreamKey.Of(stream), 0, [new Tally.Added(1), new ProbeRecorded("p", ProbeKind.FirstKind, new DateOnly(2025, 7, 1), "x", []), new Tally.Added(2)], EventMetadata.None);
 
         var read = new List<RecordedEvent>();
         await foreach (var e in tallyOnly.ReadAllAsync(before))
@@ -114,7 +114,7 @@ public sealed class MartenEventStoreTests(PostgresSchema<MartenEventStoreTests> 
         }
 
         read.Where(e => e.StreamId == stream).Select(e => e.Version).Should().Equal(1, 3);
-        var reading = () => tallyOnly.ReadStreamAsync(stream);
+        var reading = () => tallyOnly.ReadStreamAsync(StreamKey.Of(stream));
         (await reading.Should().ThrowAsync<InvalidOperationException>()).Which.Message
             .Should().Contain(stream).And.Contain("probe_recorded.v1").And.Contain("version 2");
     }
@@ -125,7 +125,7 @@ public sealed class MartenEventStoreTests(PostgresSchema<MartenEventStoreTests> 
         var store = await StoreAsync();
         var stream = $"probe-{Guid.NewGuid():N}";
         var before = await LastPositionAsync(store);
-        await store.AppendAsync(stream, 0, Enumerable.Range(1, 1203).Select(i => (object)new Tally.Added(i)).ToArray(), EventMetadata.None);
+        await store.AppendAsync(StreamKey.Of(stream), 0, Enumerable.Range(1, 1203).Select(i => (object)new Tally.Added(i)).ToArray(), EventMetadata.None);
 
         var read = new List<RecordedEvent>();
         await foreach (var e in store.ReadAllAsync(before))
@@ -226,7 +226,7 @@ public sealed class MartenEventStoreConfigurationTests
             PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         };
-        var serializer = NegotiationsStoreOptionsExtensions.CreateSerializer(options);
+        var serializer = NegotiationsStoreOptionsExtensions.CreateSerializer(options, new StrictViewTypes());
         var probe = new MartenEventStoreTests.ProbeRecorded("p", MartenEventStoreTests.ProbeKind.SecondKind, new DateOnly(2025, 7, 23), null, [1]);
 
         var json = serializer.ToJson(probe);

@@ -31,9 +31,9 @@ public sealed class NegotiationEventsOnMartenTests(PostgresSchema<NegotiationEve
         var @event = NegotiationJson.DeserializeEvent(wireName, document.RootElement);
         var stream = $"golden-{Guid.NewGuid():N}";
 
-        await store.AppendAsync(stream, 0, [@event], new EventMetadata { CommandId = "golden" });
+        await store.AppendAsync(StreamKey.Of(stream), 0, [@event], new EventMetadata { CommandId = "golden" });
         var row = (await schema.RowsAsync($"SELECT type, data::text FROM {schema.Name}.mt_events WHERE stream_id = '{stream}'")).Single();
-        var read = (await store.ReadStreamAsync(stream)).Single();
+        var read = (await store.ReadStreamAsync(StreamKey.Of(stream))).Single();
 
         row[0].Should().Be(wireName);
         JsonNode.DeepEquals(JsonNode.Parse(row[1]!), JsonNode.Parse(golden)).Should().BeTrue($"mt_events.data {row[1]} should be the golden JSON of {wireName}");

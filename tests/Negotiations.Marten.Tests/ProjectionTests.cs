@@ -28,10 +28,10 @@ public sealed class ProjectionTests(PostgresSchema<ProjectionTests> schema) : IC
             },
             services => services.AddSingleton(Tally.Catalog));
 
-    private static async Task<List<CommandResult<Tally.State>>> WriteAsync(IHost host, params (string Stream, int Amount)[] adds)
+    private static async Task<List<CommandResult>> WriteAsync(IHost host, params (string Stream, int Amount)[] adds)
     {
-        var service = new CommandService<Tally.State, Tally.Add, Tally.IEvent>(Tally.Instance, host.Services.GetRequiredService<IEventStore>());
-        var results = new List<CommandResult<Tally.State>>();
+        var service = new CommandService<Tally.State, Tally.Add, Tally.IEvent>(Tally.Instance, host.Services.GetRequiredService<IEventStore>(), Tally.Fingerprints.Instance);
+        var results = new List<CommandResult>();
         foreach (var (stream, amount) in adds)
         {
             results.Add(await service.HandleAsync(new Tally.Add(stream, $"cmd-{Guid.NewGuid():N}", amount)));
@@ -58,7 +58,7 @@ public sealed class ProjectionTests(PostgresSchema<ProjectionTests> schema) : IC
         var stream = $"inline-{Guid.NewGuid():N}";
         await WriteAsync(host, (stream, 5), (stream, 150), (stream, 7), (stream, 300));
         var views = host.Services.GetRequiredService<MartenViews>();
-        var events = await host.Services.GetRequiredService<IEventStore>().ReadStreamAsync(stream);
+        var events = await host.Services.GetRequiredService<IEventStore>().ReadStreamAsync(StreamKey.Of(stream));
 
         var inline = await views.LoadAsync<TallySummary>(stream);
         var live = await views.AggregateAsync<TallySummary>(stream);

@@ -40,7 +40,7 @@ public sealed class RegistrationTests(PostgresSchema<RegistrationTests> schema) 
         var library = provider.GetRequiredService<INegotiationsStore>();
         var app = provider.GetRequiredService<IDocumentStore>();
         var stream = $"reg-{Guid.NewGuid():N}";
-        await port.AppendAsync(stream, 0, [new Tally.Added(1), new Tally.Noted("n")], Metadata);
+        await port.AppendAsync(StreamKey.Of(stream), 0, [new Tally.Added(1), new Tally.Noted("n")], Metadata);
 
         port.Should().BeOfType<MartenEventStore>().And.BeSameAs(provider.GetRequiredService<IEventStore>());
         library.Should().NotBeSameAs(app);
@@ -73,7 +73,7 @@ public sealed class RegistrationTests(PostgresSchema<RegistrationTests> schema) 
 
         var port = provider.GetRequiredService<IEventStore>();
         var stream = $"reg-{Guid.NewGuid():N}";
-        await port.AppendAsync(stream, 0, [new Tally.Added(3), new Tally.Added(4)], Metadata);
+        await port.AppendAsync(StreamKey.Of(stream), 0, [new Tally.Added(3), new Tally.Added(4)], Metadata);
         var view = await provider.GetRequiredService<MartenViews>().LoadAsync<TallySummary>(stream);
 
         port.Should().BeOfType<MartenEventStore>();

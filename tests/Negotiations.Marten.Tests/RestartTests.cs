@@ -13,7 +13,7 @@ public sealed class RestartTests(PostgresSchema<RestartTests> schema) : IClassFi
     private async Task<(DocumentStore Marten, CommandService<Tally.State, Tally.Add, Tally.IEvent> Service)> StartAsync()
     {
         var marten = await schema.StoreAsync(o => o.AddNegotiations(Tally.Catalog, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
-        return (marten, new CommandService<Tally.State, Tally.Add, Tally.IEvent>(Tally.Instance, new MartenEventStore(marten, Tally.Catalog)));
+        return (marten, new CommandService<Tally.State, Tally.Add, Tally.IEvent>(Tally.Instance, new MartenEventStore(marten, Tally.Catalog), Tally.Fingerprints.Instance));
     }
 
     [Fact]
@@ -30,10 +30,9 @@ public sealed class RestartTests(PostgresSchema<RestartTests> schema) : IClassFi
 
         first.Outcome.Should().Be(CommandOutcome.Accepted);
         repeat.Outcome.Should().Be(CommandOutcome.AlreadyApplied);
-        repeat.Events.Should().BeEquivalentTo(first.Events);
-        repeat.StreamVersion.Should().Be(first.StreamVersion);
-        repeat.State.Total.Should().Be(250);
-        var stored = await new MartenEventStore(after.Marten, Tally.Catalog).ReadStreamAsync(stream);
+        repeat.Events.Should().BeEquivalentTo(first.Events, o => o.Excluding(e => e.GlobalPosition));
+        repeat.StreamVersion.Should().Be(3);
+        var stored = await new MartenEventStore(after.Marten, Tally.Catalog).ReadStreamAsync(StreamKey.Of(stream));
         stored.Select(e => e.Metadata.CommandId).Should().Equal("report-1", "report-1", "report-2");
         stored.Where(e => e.Metadata.CommandId == "report-1").Should().OnlyContain(e => e.Metadata.CorrelationId == "corr-1");
     }

@@ -54,16 +54,16 @@ public sealed class SeedOnMartenTests(PostgresSchema<SeedOnMartenTests> schema) 
         var track = await ReplayAsync(onMarten, script);
         await ReplayAsync(inMemory, script);
 
-        var martenEvents = await onMarten.GetRequiredService<IEventStore>().ReadStreamAsync(track);
-        var memoryEvents = await inMemory.GetRequiredService<IEventStore>().ReadStreamAsync(track);
+        var martenEvents = await onMarten.GetRequiredService<IEventStore>().ReadStreamAsync(StreamKey.Of(track));
+        var memoryEvents = await inMemory.GetRequiredService<IEventStore>().ReadStreamAsync(StreamKey.Of(track));
         martenEvents.Select(e => (e.Version, e.EventType, e.Metadata))
             .Should().Equal(memoryEvents.Select(e => (e.Version, e.EventType, e.Metadata)));
         martenEvents.Select(e => NegotiationJson.SerializeEvent((INegotiationEvent)e.Data))
             .Should().Equal(memoryEvents.Select(e => NegotiationJson.SerializeEvent((INegotiationEvent)e.Data)));
 
-        var martenState = await onMarten.GetNegotiationCommandService().LoadAsync(track);
-        var memoryState = await inMemory.GetNegotiationCommandService().LoadAsync(track);
-        martenState.Should().BeEquivalentTo(memoryState, o => o.WithStrictOrdering());
+        var decisions = new NegotiationDecider().State;
+        var martenDecisionState = await onMarten.GetRequiredService<MartenViews>().LoadLatestAsync<NegotiationDecisionState>(StreamKey.Of(track));
+        martenDecisionState.Should().BeEquivalentTo(decisions.Project(track, memoryEvents), o => o.WithStrictOrdering());
 
         var views = onMarten.GetRequiredService<MartenViews>();
         var state = await views.LoadAsync<NegotiationState>(track);

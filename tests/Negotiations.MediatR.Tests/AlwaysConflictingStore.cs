@@ -11,14 +11,17 @@ internal sealed class AlwaysConflictingStore : IEventStore
 {
     public StreamVersionConflictException? LastThrown { get; private set; }
 
-    public Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken = default)
+    public Task<AppendResult> AppendAsync(StreamKey stream, long expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken = default)
     {
-        LastThrown = new StreamVersionConflictException(streamId, expectedVersion, expectedVersion + 1);
+        LastThrown = new StreamVersionConflictException(stream, expectedVersion, expectedVersion + 1);
         throw LastThrown;
     }
 
-    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long? untilVersion = null, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(StreamKey stream, long fromVersion = 1, long? untilVersion = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<RecordedEvent>>([]);
+
+    public Task<CommandRecord?> FindCommandAsync(StreamKey stream, string commandId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<CommandRecord?>(null);
 
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

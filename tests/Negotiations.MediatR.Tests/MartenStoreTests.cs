@@ -18,6 +18,9 @@ public sealed class MartenStoreTests(MartenStoreTests.Schema schema) : MediatRAd
             o.ConnectionString = connectionString;
             o.SchemaName = schema.Name;
             o.SerializerOptions = NegotiationJson.Options;
+
+            // No generic host runs these tests, so no async daemon: commands fold their tracks once, then Marten's write cache serves them.
+            o.DaemonMode = JasperFx.Events.Daemon.DaemonMode.Disabled;
         });
     }
 

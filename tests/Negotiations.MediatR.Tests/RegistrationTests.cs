@@ -22,7 +22,7 @@ public sealed class RegistrationTests
         builder.AddMediatRAdapter().Should().BeSameAs(builder);
 
         var added = services.Except(before).Should().ContainSingle().Which;
-        added.ServiceType.Should().Be<IRequestHandler<NegotiationRequest, CommandResult<NegotiationState>>>();
+        added.ServiceType.Should().Be<IRequestHandler<NegotiationRequest, CommandResult>>();
         added.ImplementationType.Should().Be<NegotiationRequestHandler>();
         added.Lifetime.Should().Be(ServiceLifetime.Transient);
         services.Should().NotContain(d => d.ServiceType == typeof(IMediator) || d.ServiceType == typeof(ServiceFactory));
@@ -34,13 +34,13 @@ public sealed class RegistrationTests
         var services = new ServiceCollection();
         TestApp.AddMediatR5(services);
         var appHandler = new AppRequestHandler();
-        services.AddSingleton<IRequestHandler<NegotiationRequest, CommandResult<NegotiationState>>>(appHandler);
+        services.AddSingleton<IRequestHandler<NegotiationRequest, CommandResult>>(appHandler);
         var before = services.ToList();
 
         services.AddNegotiations().UseInMemoryStore().AddMediatRAdapter().AddMediatRAdapter();
 
         before.Should().BeSubsetOf(services);
-        services.Where(d => d.ServiceType == typeof(IRequestHandler<NegotiationRequest, CommandResult<NegotiationState>>))
+        services.Where(d => d.ServiceType == typeof(IRequestHandler<NegotiationRequest, CommandResult>))
             .Should().ContainSingle().Which.ImplementationInstance.Should().BeSameAs(appHandler);
         services.Where(d => d.ServiceType == typeof(IMediator) || d.ServiceType == typeof(ServiceFactory))
             .Should().Equal(before.Where(d => d.ServiceType == typeof(IMediator) || d.ServiceType == typeof(ServiceFactory)));
@@ -53,12 +53,12 @@ public sealed class RegistrationTests
 
         services.AddNegotiations().UseInMemoryStore().AddMediatRAdapter().AddMediatRAdapter();
 
-        services.Should().ContainSingle(d => d.ServiceType == typeof(IRequestHandler<NegotiationRequest, CommandResult<NegotiationState>>));
+        services.Should().ContainSingle(d => d.ServiceType == typeof(IRequestHandler<NegotiationRequest, CommandResult>));
     }
 
-    private sealed class AppRequestHandler : IRequestHandler<NegotiationRequest, CommandResult<NegotiationState>>
+    private sealed class AppRequestHandler : IRequestHandler<NegotiationRequest, CommandResult>
     {
-        public Task<CommandResult<NegotiationState>> Handle(NegotiationRequest request, CancellationToken cancellationToken) =>
+        public Task<CommandResult> Handle(NegotiationRequest request, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
     }
 }

@@ -6,15 +6,15 @@ namespace Negotiations.MediatR.Tests;
 /// The negotiation decider, except that a statement is recorded together with a second one that follows it: one
 /// command, two events in one commit. The core's commands each append one event; the adapter must publish any number.
 /// </summary>
-internal sealed class SeveralEventsDecider : IDecider<NegotiationState, NegotiationCommand, INegotiationEvent>
+internal sealed class SeveralEventsDecider : IDecider<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>
 {
     public const string FollowUp = "And it will take time";
 
     private readonly NegotiationDecider _inner = new();
 
-    public NegotiationState Initial => _inner.Initial;
+    public StreamProjection<NegotiationDecisionState> State => _inner.State;
 
-    public Decision<INegotiationEvent> Decide(NegotiationState state, NegotiationCommand command)
+    public Decision<INegotiationEvent> Decide(NegotiationDecisionState state, NegotiationCommand command)
     {
         var decision = _inner.Decide(state, command);
         if (decision.IsRefused || decision.Events is not [StatementMade statement])
@@ -24,7 +24,4 @@ internal sealed class SeveralEventsDecider : IDecider<NegotiationState, Negotiat
 
         return Decision<INegotiationEvent>.Accept(statement, statement with { Summary = FollowUp });
     }
-
-    public NegotiationState Evolve(NegotiationState state, INegotiationEvent @event, EventMetadata metadata) =>
-        _inner.Evolve(state, @event, metadata);
 }

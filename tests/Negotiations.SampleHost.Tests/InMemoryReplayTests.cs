@@ -19,7 +19,7 @@ public sealed class InMemoryReplayTests
             .And.Contain("Published Mon 21 July 2025")
             .And.Contain("17 commands sent through MediatR to the in-memory store: 17 events appended, 17 published as notifications")
             .And.Contain("the state as of Mon 21 July 2025")
-            .And.Contain("Rounds: 2 held, 1 scheduled")
+            .And.Contain("Rounds: 2 held, 1 to come")
             .And.Contain("Wed 23 July 2025 (in 2 days)")
             .And.Contain("turkiye-2025-07-23")
             .And.Contain("istanbul-2025-05-16")
@@ -60,7 +60,7 @@ public sealed class InMemoryReplayTests
         run.ExitCode.Should().Be(0, run.Stderr);
         (await run.CountEventsAsync()).Should().Be(SampleRun.SeedEvents, "the whole script is replayed; only the view is as of the day");
         run.Stdout.Should().Contain("the state as of Tue 20 May 2025")
-            .And.Contain("Rounds: 1 held, none scheduled")
+            .And.Contain("Rounds: 1 held, none to come")
             .And.Contain("istanbul-2025-05-16")
             .And.Contain("No active ultimatum.")
             .And.Contain("No proposal recorded.")

@@ -31,7 +31,7 @@ public sealed class MartenReplayTests(SampleSchemas schemas) : IClassFixture<Sam
         first.Stderr.Should().BeEmpty();
         first.Stdout.Should().Contain("17 commands sent through MediatR to the PostgreSQL store (Marten): 17 events appended")
             .And.Contain("read from Marten inline projections (stored views of 17 events)")
-            .And.Contain("Rounds: 2 held, 1 scheduled")
+            .And.Contain("Rounds: 2 held, 1 to come")
             .And.Contain("Wed 23 July 2025")
             .And.Contain("43–49 days left");
         (await first.CountEventsAsync()).Should().Be(0, "the in-memory store is not used on PostgreSQL");
@@ -48,7 +48,7 @@ public sealed class MartenReplayTests(SampleSchemas schemas) : IClassFixture<Sam
                 .Should().Equal(AnswerKind.Rejected, AnswerKind.Rejected);
             state.View.Ultimatums.Single().StatusOn(new DateOnly(2025, 7, 21)).Should().Be(UltimatumStatus.Active);
             (await views.LoadAsync<Timeline>(Track))!.View.Entries.Should().HaveCount(SampleRun.SeedEvents);
-            (await services.GetRequiredService<IEventStore>().ReadStreamAsync(Track)).Should().HaveCount(SampleRun.SeedEvents);
+            (await services.GetRequiredService<IEventStore>().ReadStreamAsync(StreamKey.Of(Track))).Should().HaveCount(SampleRun.SeedEvents);
         }
 
         var second = await SampleRun.RunAsync(args);
@@ -58,7 +58,7 @@ public sealed class MartenReplayTests(SampleSchemas schemas) : IClassFixture<Sam
             .And.Contain("Wed 23 July 2025");
         await using (var services = Marten(connectionString, schema))
         {
-            (await services.GetRequiredService<IEventStore>().ReadStreamAsync(Track)).Should().HaveCount(SampleRun.SeedEvents);
+            (await services.GetRequiredService<IEventStore>().ReadStreamAsync(StreamKey.Of(Track))).Should().HaveCount(SampleRun.SeedEvents);
         }
     }
 
@@ -117,7 +117,7 @@ public sealed class MartenReplayTests(SampleSchemas schemas) : IClassFixture<Sam
             .StartWith($"error: {script}: entry 19 (later/answer-unknown): AnswerProposal refused by the model: proposal.unknown")
             .And.EndWith("; nothing was appended");
         await using var services = Marten(connectionString, schema);
-        (await services.GetRequiredService<IEventStore>().ReadStreamAsync(Track)).Should().HaveCount(SampleRun.SeedEvents);
+        (await services.GetRequiredService<IEventStore>().ReadStreamAsync(StreamKey.Of(Track))).Should().HaveCount(SampleRun.SeedEvents);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class MartenReplayTests(SampleSchemas schemas) : IClassFixture<Sam
         run.ExitCode.Should().Be(1);
         run.ErrorLines.Should().ContainSingle().Which.Should().Contain("entry 4").And.Contain("unknown command 'HoldExchange'");
         await using var services = Marten(connectionString, schema);
-        (await services.GetRequiredService<IEventStore>().ReadStreamAsync(Track)).Should().BeEmpty();
+        (await services.GetRequiredService<IEventStore>().ReadStreamAsync(StreamKey.Of(Track))).Should().BeEmpty();
     }
 
     private static ServiceProvider Marten(string connectionString, string schema)

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Negotiations.EventSourcing;
 using Negotiations.Tests.Shared;
 using Xunit;
 
@@ -6,7 +7,7 @@ namespace Negotiations.Testing.Tests;
 
 public sealed class DeciderScenarioTests
 {
-    private static DeciderScenario<Tally.State, Tally.Add, Tally.IEvent> Scenario() => new(Tally.Instance);
+    private static DeciderScenario<Tally.State, Tally.Add, Tally.IEvent> Scenario() => new(Tally.Instance, Tally.Fingerprints.Instance, Tally.Catalog);
 
     [Fact]
     public void A_matching_scenario_passes_and_returns_the_state_after_the_events()
@@ -109,9 +110,17 @@ public sealed class DeciderScenarioTests
     [Fact]
     public void Expecting_events_from_a_repeat_says_the_command_was_already_applied()
     {
-        var check = () => Scenario().GivenBy("c1", new Tally.Added(5)).When(new Tally.Add("t", "c1", 5)).Then(new Tally.Added(5));
+        var check = () => Scenario().GivenCommands(new Tally.Add("t", "c1", 5)).When(new Tally.Add("t", "c1", 5)).Then(new Tally.Added(5));
 
         check.Should().Throw<ScenarioFailedException>()
             .WithMessage("Expected 1 event (tally_added.v1), but command 'c1' was already applied by the given facts, so nothing was decided.");
+    }
+
+    [Fact]
+    public void A_command_under_the_id_of_facts_given_without_their_command_is_refused_as_reusing_it()
+    {
+        var error = Scenario().GivenBy("c1", new Tally.Added(5)).When(new Tally.Add("t", "c1", 5)).ThenFails(CommandErrors.IdReused);
+
+        error.Message.Should().Contain("'c1'").And.Contain("given");
     }
 }

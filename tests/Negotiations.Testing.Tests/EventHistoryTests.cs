@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Negotiations.EventSourcing;
 using Negotiations.Tests.Shared;
 using Xunit;
 
@@ -32,7 +33,7 @@ public sealed class EventHistoryTests
     public async Task The_committed_seed_history_is_what_the_seed_replay_exports()
     {
         var store = await SeedHistory.ReplayAsync();
-        var fresh = EventHistory.Of(await store.ReadStreamAsync(SeedHistory.Track)).ToJson();
+        var fresh = EventHistory.Of(await store.ReadStreamAsync(StreamKey.Of(SeedHistory.Track))).ToJson();
 
         if (Environment.GetEnvironmentVariable("NEGOTIATIONS_UPDATE_GOLDEN") == "1")
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Negotiations.EventSourcing;
 using Negotiations.Scripts;
+using Negotiations.Serialization;
 using Negotiations.Tests;
 
 namespace Negotiations.Testing.Tests;
@@ -18,7 +19,7 @@ internal static class SeedHistory
     public static async Task<InMemoryEventStore> ReplayAsync()
     {
         var store = new InMemoryEventStore(NegotiationEvents.Catalog, new FakeTimeProvider(new DateTimeOffset(2025, 7, 21, 20, 0, 0, TimeSpan.Zero)));
-        var service = new CommandService<NegotiationState, NegotiationCommand, INegotiationEvent>(new NegotiationDecider(), store);
+        var service = new CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>(new NegotiationDecider(), store, NegotiationCommandFingerprints.Instance);
         var script = ScriptReader.ReadFiles(RepositoryPaths.Seed.Article, RepositoryPaths.Seed.Script);
         foreach (var command in script.Commands)
         {

@@ -14,15 +14,16 @@ public abstract class EventStoreContract
     /// <summary>Makes a store that knows the <see cref="Tally"/> events.</summary>
     protected abstract IEventStore CreateStore();
 
-    private static string NewStream() => $"contract-{Guid.NewGuid():N}";
+    private static StreamKey NewStream() => StreamKey.Of($"contract-{Guid.NewGuid():N}");
 
     private static readonly EventMetadata Metadata = new()
     {
         CommandId = "cmd-1",
         CorrelationId = "corr-1",
         CausationId = "cause-1",
-        Tenant = "tenant-a",
     };
+
+    private static EventMetadata Command(string id, string fingerprint = "v1:same") => new() { CommandId = id, CommandType = "Add", CommandFingerprint = fingerprint };
 
     [Fact]
     public async Task Appending_to_a_new_stream_returns_its_new_version_and_reads_back_in_order()
@@ -30,14 +31,14 @@ public abstract class EventStoreContract
         var store = CreateStore();
         var stream = NewStream();
 
-        var version = await store.AppendAsync(stream, 0, [new Tally.Added(1), new Tally.Added(2), new Tally.Noted("three")], Metadata);
+        var version = (await store.AppendAsync(stream, 0, [new Tally.Added(1), new Tally.Added(2), new Tally.Noted("three")], Metadata)).Version;
         var events = await store.ReadStreamAsync(stream);
 
         version.Should().Be(3);
         events.Select(e => e.Version).Should().Equal(1, 2, 3);
         events.Select(e => e.Data).Should().Equal(new Tally.Added(1), new Tally.Added(2), new Tally.Noted("three"));
         events.Select(e => e.EventType).Should().Equal("tally_added.v1", "tally_added.v1", "tally_noted.v1");
-        events.Should().OnlyContain(e => e.StreamId == stream && e.RecordedAt != default && e.GlobalPosition > 0);
+        events.Should().OnlyContain(e => e.Stream == stream && e.RecordedAt != default && e.GlobalPosition > 0);
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public abstract class EventStoreContract
         var stream = NewStream();
 
         await store.AppendAsync(stream, 0, [new Tally.Added(1)], Metadata);
-        var version = await store.AppendAsync(stream, 1, [new Tally.Added(2), new Tally.Added(3)], Metadata);
+        var version = (await store.AppendAsync(stream, 1, [new Tally.Added(2), new Tally.Added(3)], Metadata)).Version;
 
         version.Should().Be(3);
         (await store.ReadStreamAsync(stream)).Select(e => ((Tally.Added)e.Data).Amount).Should().Equal(1, 2, 3);
@@ -78,10 +79,10 @@ public abstract class EventStoreContract
         var append = () => store.AppendAsync(stream, 1, [new Tally.Added(99)], Metadata);
 
         var conflict = (await append.Should().ThrowAsync<StreamVersionConflictException>()).Which;
-        conflict.StreamId.Should().Be(stream);
+        conflict.Stream.Should().Be(stream);
         conflict.ExpectedVersion.Should().Be(1);
         conflict.ActualVersion.Should().Be(2);
-        conflict.Message.Should().Contain(stream).And.Contain("version 1").And.Contain("version 2");
+        conflict.Message.Should().Contain(stream.StreamId).And.Contain("version 1").And.Contain("version 2");
         (await store.ReadStreamAsync(stream)).Should().HaveCount(2);
     }
 
@@ -169,13 +170,13 @@ public abstract class EventStoreContract
         await store.AppendAsync(second, 0, [new Tally.Added(2), new Tally.Added(3)], Metadata);
         await store.AppendAsync(first, 1, [new Tally.Added(4)], Metadata);
 
-        var ours = (await ReadAll(store, 0)).Where(e => e.StreamId == first || e.StreamId == second).ToList();
+        var ours = (await ReadAll(store, 0)).Where(e => e.Stream == first || e.Stream == second).ToList();
 
         ours.Select(e => ((Tally.Added)e.Data).Amount).Should().Equal(1, 2, 3, 4);
         ours.Select(e => e.GlobalPosition).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
-        ours.Select(e => (e.StreamId, e.Version)).Should().Equal((first, 1L), (second, 1L), (second, 2L), (first, 2L));
+        ours.Select(e => (e.Stream, e.Version)).Should().Equal((first, 1L), (second, 1L), (second, 2L), (first, 2L));
 
-        var resumed = (await ReadAll(store, ours[1].GlobalPosition)).Where(e => e.StreamId == first || e.StreamId == second);
+        var resumed = (await ReadAll(store, ours[1].GlobalPosition)).Where(e => e.Stream == first || e.Stream == second);
         resumed.Select(e => ((Tally.Added)e.Data).Amount).Should().Equal(3, 4);
     }
 
@@ -187,7 +188,7 @@ public abstract class EventStoreContract
 
         var append = () => store.AppendAsync(stream, 0, [], Metadata);
 
-        (await append.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain(stream);
+        (await append.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain(stream.StreamId);
     }
 
     [Fact]
@@ -209,6 +210,114 @@ public abstract class EventStoreContract
         var append = () => store.AppendAsync(stream, 0, [new Tally.Added(1), new UnnamedEvent(2)], Metadata);
 
         await append.Should().ThrowAsync<ArgumentException>();
+        (await store.ReadStreamAsync(stream)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Reading_from_a_version_on_gives_the_tail_only()
+    {
+        var store = CreateStore();
+        var stream = NewStream();
+        await store.AppendAsync(stream, 0, [new Tally.Added(1), new Tally.Added(2), new Tally.Added(3), new Tally.Added(4)], Metadata);
+
+        (await store.ReadStreamAsync(stream, fromVersion: 3)).Select(e => e.Version).Should().Equal(3, 4);
+        (await store.ReadStreamAsync(stream, fromVersion: 2, untilVersion: 3)).Select(e => e.Version).Should().Equal(2, 3);
+        (await store.ReadStreamAsync(stream, fromVersion: 5)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_append_with_a_command_records_it_with_the_versions_it_appended()
+    {
+        var store = CreateStore();
+        var stream = NewStream();
+        await store.AppendAsync(stream, 0, [new Tally.Added(1)], Command("c1"));
+
+        await store.AppendAsync(stream, 1, [new Tally.Added(2), new Tally.Noted("two")], Command("c2", "v1:other"));
+
+        (await store.FindCommandAsync(stream, "c2")).Should().Be(new CommandRecord(stream, "c2", "Add", "v1:other", 2, 3));
+        (await store.FindCommandAsync(stream, "c1"))!.LastVersion.Should().Be(1);
+        (await store.FindCommandAsync(stream, "never")).Should().BeNull();
+        (await store.ReadStreamAsync(stream))[1].Metadata.Should().Be(Command("c2", "v1:other"));
+    }
+
+    [Fact]
+    public async Task A_second_append_under_a_recorded_command_id_is_refused_and_appends_nothing()
+    {
+        var store = CreateStore();
+        var stream = NewStream();
+        await store.AppendAsync(stream, 0, [new Tally.Added(1)], Command("c1"));
+
+        var again = () => store.AppendAsync(stream, 1, [new Tally.Added(2)], Command("c1"));
+
+        var refused = (await again.Should().ThrowAsync<CommandAlreadyRecordedException>()).Which;
+        refused.Stream.Should().Be(stream);
+        refused.CommandId.Should().Be("c1");
+        (await store.ReadStreamAsync(stream)).Should().ContainSingle();
+        (await store.FindCommandAsync(stream, "c1"))!.LastVersion.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Command_ids_are_per_stream_and_appends_without_a_fingerprint_record_nothing()
+    {
+        var store = CreateStore();
+        var (first, second) = (NewStream(), NewStream());
+        await store.AppendAsync(first, 0, [new Tally.Added(1)], Command("c1"));
+
+        await store.AppendAsync(second, 0, [new Tally.Added(1)], Command("c1"));
+        await store.AppendAsync(second, 1, [new Tally.Added(2)], Metadata);
+        await store.AppendAsync(second, 2, [new Tally.Added(3)], Metadata);
+
+        (await store.FindCommandAsync(second, "c1")).Should().NotBeNull();
+        (await store.FindCommandAsync(second, Metadata.CommandId!)).Should().BeNull();
+        (await store.ReadStreamAsync(second)).Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Deciding_and_appending_folds_the_stream_decides_and_returns_the_state_after()
+    {
+        var store = CreateStore();
+        var stream = NewStream();
+        await store.AppendAsync(stream, 0, [new Tally.Added(5)], Command("c1"));
+
+        var write = await store.DecideAndAppendAsync(stream, Tally.Instance.State, null, (loaded, _) =>
+            ValueTask.FromResult(StreamDecision.Append([new Tally.Added(loaded.State.Total)], Command("c2", "v1:c2"))));
+
+        write.DecidedOn.Version.Should().Be(1);
+        write.DecidedOn.State.Total.Should().Be(5);
+        write.Committed.Select(e => (e.Version, e.Data)).Should().Equal((2L, new Tally.Added(5)));
+        write.After.Version.Should().Be(2);
+        write.After.State.Should().BeEquivalentTo(Tally.Instance.State.Project(stream.StreamId, await store.ReadStreamAsync(stream)));
+    }
+
+    [Fact]
+    public async Task Deciding_on_a_state_a_writer_has_passed_raises_a_conflict_and_appends_nothing()
+    {
+        var store = CreateStore();
+        var stream = NewStream();
+        await store.AppendAsync(stream, 0, [new Tally.Added(5)], Command("c1"));
+
+        var write = () => store.DecideAndAppendAsync(stream, Tally.Instance.State, null, async (loaded, ct) =>
+        {
+            await store.AppendAsync(stream, loaded.Version, [new Tally.Added(1)], Command("rival"), ct);
+            return StreamDecision.Append([new Tally.Added(2)], Command("c2"));
+        });
+
+        await write.Should().ThrowAsync<StreamVersionConflictException>();
+        (await store.ReadStreamAsync(stream)).Select(e => ((Tally.Added)e.Data).Amount).Should().Equal(5, 1);
+        (await store.FindCommandAsync(stream, "c2")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Deciding_a_refusal_appends_nothing()
+    {
+        var store = CreateStore();
+        var stream = NewStream();
+
+        var write = await store.DecideAndAppendAsync(stream, Tally.Instance.State, null, (_, _) =>
+            ValueTask.FromResult(StreamDecision.Refuse(new DomainError("tally.no", "No."))));
+
+        write.Decision.Error!.Code.Should().Be("tally.no");
+        write.Committed.Should().BeEmpty();
         (await store.ReadStreamAsync(stream)).Should().BeEmpty();
     }
 

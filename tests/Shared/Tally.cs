@@ -26,7 +26,7 @@ public static class Tally
 
     public sealed class Decider : IDecider<State, Add, IEvent>
     {
-        public State Initial { get; } = new(0, 0, []);
+        public StreamProjection<State> State { get; } = new Fold();
 
         public Decision<IEvent> Decide(State state, Add command) => command.Amount switch
         {
@@ -36,15 +36,32 @@ public static class Tally
             _ => Decision<IEvent>.Accept(new Added(command.Amount)),
         };
 
-        public State Evolve(State state, IEvent @event, EventMetadata metadata) => @event switch
+    }
+
+    /// <summary>The tally's state, folded from its events.</summary>
+    public sealed class Fold : StreamProjection<State>
+    {
+        public override State Start(string streamId) => new(0, 0, []);
+
+        public override State Evolve(State view, RecordedEvent @event) => @event.Data switch
         {
-            Added added => state with
+            Added added => view with
             {
-                Total = state.Total + added.Amount,
-                Additions = state.Additions + 1,
-                CommandIds = [.. state.CommandIds, metadata.CommandId ?? "?"],
+                Total = view.Total + added.Amount,
+                Additions = view.Additions + 1,
+                CommandIds = [.. view.CommandIds, @event.Metadata.CommandId ?? "?"],
             },
-            _ => state,
+            _ => view,
         };
+    }
+
+    /// <summary>Names and fingerprints tally commands: the fingerprint is the amount.</summary>
+    public sealed class Fingerprints : ICommandFingerprints<Add>
+    {
+        public static readonly Fingerprints Instance = new();
+
+        public string NameOf(Add command) => nameof(Add);
+
+        public string FingerprintOf(Add command) => $"v1:{command.StreamId}:{command.Amount}";
     }
 }

@@ -2,6 +2,16 @@ using JasperFx.Events.Projections;
 
 namespace Negotiations.Marten;
 
+/// <summary>What a projection registered through the library keeps: a read model, or a decider's decision state.</summary>
+internal enum ViewRole
+{
+    /// <summary>A view for people and programs.</summary>
+    ReadModel,
+
+    /// <summary>The decision state a command is decided on, loaded with <c>FetchForWriting</c>.</summary>
+    DecisionState,
+}
+
 /// <summary>What the registration and <see cref="MartenViews"/> need to know of an adapted projection.</summary>
 internal interface IViewProjection
 {
@@ -16,4 +26,7 @@ internal interface IViewProjection
 
     /// <summary>The lifecycle the projection was registered with.</summary>
     ProjectionLifecycle Lifecycle { get; }
+
+    /// <summary>What the projection keeps.</summary>
+    ViewRole Role { get; }
 }

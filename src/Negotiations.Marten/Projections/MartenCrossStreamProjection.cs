@@ -1,5 +1,8 @@
 using JasperFx.Events;
+using JasperFx.Events.Aggregation;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Projections;
 using Negotiations.EventSourcing;
 
@@ -7,8 +10,8 @@ namespace Negotiations.Marten;
 
 /// <summary>
 /// Runs a core <see cref="CrossStreamProjection{TView}"/> as a Marten multi-stream projection: a custom grouping
-/// routes each event to the view ids <see cref="CrossStreamProjection{TView}.ViewIdsFor"/> names, and the explicit
-/// <c>Evolve</c> override folds it.
+/// routes each event to the view ids <see cref="CrossStreamProjection{TView}.ViewIdsFor"/> names, and each view's slice
+/// is folded at once through <see cref="CrossStreamProjection{TView}.Fold"/>.
 /// </summary>
 /// <typeparam name="TView">The view type.</typeparam>
 internal sealed class MartenCrossStreamProjection<TView> : MultiStreamProjection<ProjectedView<TView>, string>, IViewProjection
@@ -21,6 +24,14 @@ internal sealed class MartenCrossStreamProjection<TView> : MultiStreamProjection
         _projection = projection;
         Name = projection.GetType().Name;
         Lifecycle = lifecycle;
+        if (projection.EventTypes is { } types)
+        {
+            foreach (var type in types.Handled)
+            {
+                IncludeType(type);
+            }
+        }
+
         CustomGrouping((_, events, grouping) =>
         {
             foreach (var e in events)
@@ -44,11 +55,29 @@ internal sealed class MartenCrossStreamProjection<TView> : MultiStreamProjection
 
     public Type SourceType => _projection.GetType();
 
-    public override ProjectedView<TView>? Evolve(ProjectedView<TView>? snapshot, string id, IEvent e)
+    public ViewRole Role => ViewRole.ReadModel;
+
+    public override ValueTask<(ProjectedView<TView>?, ActionType)> DetermineActionAsync(
+        IQuerySession session,
+        ProjectedView<TView>? snapshot,
+        string identity,
+        IIdentitySetter<ProjectedView<TView>, string> identitySetter,
+        IReadOnlyList<IEvent> events,
+        CancellationToken cancellation)
     {
-        snapshot ??= new ProjectedView<TView> { Id = id, View = _projection.Start(id) };
-        snapshot.View = _projection.Evolve(snapshot.View, MartenEvents.ToRecorded(e, e.EventTypeName));
-        snapshot.EventCount++;
-        return snapshot;
+        if (events.Count == 0)
+        {
+            return new((snapshot, snapshot is null ? ActionType.Nothing : ActionType.Store));
+        }
+
+        var recorded = events.Select(e => MartenEvents.ToRecorded(e, e.EventTypeName)).ToArray();
+        var count = (snapshot?.EventCount ?? 0) + recorded.Length;
+        if (snapshot is { } stored && (!stored.IsReadable || stored.SchemaVersion != _projection.SchemaVersion))
+        {
+            return new((new ProjectedView<TView> { Id = identity, EventCount = count, SchemaVersion = _projection.SchemaVersion, View = null!, ReadError = stored.ReadError ?? $"the stored view is of schema {stored.SchemaVersion}, not {_projection.SchemaVersion}" }, ActionType.Store));
+        }
+
+        var view = _projection.Fold(snapshot?.View ?? _projection.Start(identity), recorded);
+        return new((new ProjectedView<TView> { Id = identity, EventCount = count, SchemaVersion = _projection.SchemaVersion, View = view }, ActionType.Store));
     }
 }

@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Negotiations.Marten;
 
 /// <summary>
 /// A view as Marten keeps it: the document a <see cref="EventSourcing.StreamProjection{TView}"/> or
-/// <see cref="EventSourcing.CrossStreamProjection{TView}"/> maintains, with its id and how far it has got.
+/// <see cref="EventSourcing.CrossStreamProjection{TView}"/> maintains (a decider's decision state included), with its
+/// id, how far it has got, and the version of the projection that wrote it.
 /// </summary>
 /// <remarks>
 /// <para>The view itself is stored as <see cref="View"/>, serialized with the store's JSON options, so view types need
@@ -22,9 +25,10 @@ namespace Negotiations.Marten;
 /// <c>.Value</c> or <c>.Code</c> of one names a JSON shape that is not stored, so it matches nothing. Narrow the query by
 /// other members and filter on ids in memory.</description></item>
 /// </list>
-/// <para>Stored views are read back leniently, so that a view type can change shape between versions (see
-/// <see cref="NegotiationsMartenOptions.SerializerOptions"/>); rebuild with <see cref="MartenViews.RebuildAsync{TView}"/>
-/// to fill new members from the events.</para>
+/// <para>Read views are read back leniently, so that a view type can change shape between versions (see
+/// <see cref="NegotiationsMartenOptions.SerializerOptions"/>); decision states strictly. A stored view that cannot be
+/// read at all is loaded with <see cref="IsReadable"/> false rather than failing the session that loads it; rebuild
+/// with <see cref="MartenViews.RebuildAsync{TView}"/> to fill new members from the events.</para>
 /// </remarks>
 /// <typeparam name="TView">The view type.</typeparam>
 public sealed class ProjectedView<TView>
@@ -44,6 +48,17 @@ public sealed class ProjectedView<TView>
     /// </remarks>
     public long EventCount { get; set; }
 
-    /// <summary>The view.</summary>
+    /// <summary>The <see cref="EventSourcing.StreamProjection{TView}.SchemaVersion"/> of the projection that wrote the view.</summary>
+    public int SchemaVersion { get; set; }
+
+    /// <summary>The view; null only when the stored view could not be read (<see cref="IsReadable"/> is false).</summary>
     public TView View { get; set; } = null!;
+
+    /// <summary>False when the stored JSON of the view could not be read with the store's options; <see cref="ReadError"/> says why.</summary>
+    [JsonIgnore]
+    public bool IsReadable => ReadError is null;
+
+    /// <summary>Why the stored view could not be read, or null when it was.</summary>
+    [JsonIgnore]
+    public string? ReadError { get; set; }
 }

@@ -9,7 +9,9 @@ namespace Negotiations;
 /// </summary>
 /// <remarks>
 /// <para>Each accepted command records exactly one event, whose fields are the command's (missing lists become
-/// empty). A command whose id the track has applied already decides nothing (an idempotent repeat).</para>
+/// empty). Decisions are made on the track's <see cref="NegotiationDecisionState"/>, never on the read models.
+/// Repeats are not the decider's business: the command service answers a command id the track has applied already
+/// from the store's command record, without deciding again.</para>
 /// <para><b>Participation</b> is by affiliation: an actor may act when some participant acts for the same
 /// affiliation (with a <c>UKR</c> participant, Zelenskyy and Umerov may both act). An actor code keeps the
 /// affiliation it was first seen with. Sides given as bare affiliations (addressees, the sides of an exchange, the
@@ -33,27 +35,26 @@ namespace Negotiations;
 /// the count agreed for a side, where one was agreed.</para>
 /// <para><b>Active ultimatums.</b> An ultimatum is active for these rules until it is withdrawn (or retracted, which
 /// removes it). Lapse is not a recorded status but follows from the deadline and the day asked about
-/// (<see cref="UltimatumView.StatusOn"/>), so a lapsed ultimatum may still be revised (deadlines are often extended
+/// (<see cref="UltimatumSchedule.StatusOn"/>), so a lapsed ultimatum may still be revised (deadlines are often extended
 /// after they pass) or withdrawn. A revision reported late, that surely happened before the withdrawal, is still
 /// accepted.</para>
 /// <para><b>Retractions</b> name a command applied on this track whose facts have not been retracted already; the
-/// command that opened the track and retractions themselves cannot be retracted.</para>
+/// command that opened the track and retractions themselves cannot be retracted. Whether a command that recorded only
+/// what the rules do not keep (a statement) was applied is asked of the store's command records
+/// (<see cref="Decision{TEvent}.AcceptIfApplied"/>).</para>
 /// </remarks>
-public sealed partial class NegotiationDecider : IDecider<NegotiationState, NegotiationCommand, INegotiationEvent>
+public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>
 {
-    /// <inheritdoc />
-    public NegotiationState Initial { get; } = NegotiationState.Empty();
+    private static readonly NegotiationDecisionProjection DecisionState = new();
+
+    /// <summary>The fold of the <see cref="NegotiationDecisionState"/>: what a store snapshots and the command service caches.</summary>
+    public StreamProjection<NegotiationDecisionState> State => DecisionState;
 
     /// <inheritdoc />
-    public Decision<INegotiationEvent> Decide(NegotiationState state, NegotiationCommand command)
+    public Decision<INegotiationEvent> Decide(NegotiationDecisionState state, NegotiationCommand command)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
-        if (state.AppliedCommands.Contains(command.CommandId.Value, StringComparer.Ordinal))
-        {
-            return Decision<INegotiationEvent>.Accept();
-        }
-
         return command switch
         {
             OpenNegotiation c => Open(state, c),
@@ -77,15 +78,7 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
         };
     }
 
-    /// <inheritdoc />
-    public NegotiationState Evolve(NegotiationState state, INegotiationEvent @event, EventMetadata metadata)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(@event);
-        return NegotiationStateFold.Fold(state, @event, metadata?.CommandId, state.Version + 1);
-    }
-
-    private static Decision<INegotiationEvent> Open(NegotiationState state, OpenNegotiation c)
+    private static Decision<INegotiationEvent> Open(NegotiationDecisionState state, OpenNegotiation c)
     {
         var participants = c.Participants ?? [];
         var repeated = participants.GroupBy(p => p.Actor.Code).FirstOrDefault(g => g.Count() > 1);
@@ -97,46 +90,46 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
         return Decide(error, () => new NegotiationOpened(c.Title, participants, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> Join(NegotiationState state, AddParticipant c)
+    private static Decision<INegotiationEvent> Join(NegotiationDecisionState state, AddParticipant c)
     {
         var actor = c.Participant.Actor;
         var error =
             AffiliationConflict(state, actor)
-            ?? (state.Participants.Any(p => p.Actor.Code == actor.Code) ? Error(NegotiationErrors.ParticipantAlreadyJoined, $"Actor '{actor.Code}' is a participant of track '{c.Track}' already.") : null);
+            ?? (state.Participants.ContainsKey(actor.Code.Value) ? Error(NegotiationErrors.ParticipantAlreadyJoined, $"Actor '{actor.Code}' is a participant of track '{c.Track}' already.") : null);
         return Decide(error, () => new ParticipantJoined(c.Participant, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> ProposeRound(NegotiationState state, ProposeRound c)
+    private static Decision<INegotiationEvent> ProposeRound(NegotiationDecisionState state, ProposeRound c)
     {
         var agenda = c.Agenda ?? [];
-        var round = state.FindRound(c.Round);
+        var round = FindRound(state, c.Round);
         var error =
             AgendaError(agenda)
-            ?? (round?.Steps.FirstOrDefault(s => s.Status == RoundStatus.Proposed) is { } proposed
-                ? Error(NegotiationErrors.RoundAlreadyProposed, $"Round '{c.Round}' was proposed already, on {proposed.OccurredOn} by '{proposed.By?.Code}'; propose another round under a new id.")
+            ?? (round is not null && RoundLifecycle.First(round.Steps, RoundStatus.Proposed) is { } proposed
+                ? Error(NegotiationErrors.RoundAlreadyProposed, $"Round '{c.Round}' was proposed already, on {proposed.OccurredOn} by '{proposed.By}'; propose another round under a new id.")
                 : null)
-            ?? AlreadyHeld(round, c.OccurredOn, "proposed")
+            ?? AlreadyHeld(c.Round, round, c.OccurredOn, "proposed")
             ?? ActorError(state, c.Track, c.ProposedBy)
             ?? DateBeforeAnnouncement(c.Round, c.Window, c.OccurredOn, "proposed for");
         return Decide(error, () => new RoundProposed(c.Round, c.ProposedBy, c.Window, agenda, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> ScheduleRound(NegotiationState state, ScheduleRound c)
+    private static Decision<INegotiationEvent> ScheduleRound(NegotiationDecisionState state, ScheduleRound c)
     {
         var error =
             ActorError(state, c.Track, c.AnnouncedBy)
             ?? (c.ReportedBy is { } reporter ? ActorError(state, c.Track, reporter) : null)
-            ?? AlreadyHeld(state.FindRound(c.Round), c.OccurredOn, "scheduled")
+            ?? AlreadyHeld(c.Round, FindRound(state, c.Round), c.OccurredOn, "scheduled")
             ?? DateBeforeAnnouncement(c.Round, c.Date, c.OccurredOn, "scheduled for");
         return Decide(error, () => new RoundScheduled(c.Round, c.Date, c.Venue, c.AnnouncedBy, c.ReportedBy, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> PostponeRound(NegotiationState state, PostponeRound c)
+    private static Decision<INegotiationEvent> PostponeRound(NegotiationDecisionState state, PostponeRound c)
     {
-        var round = state.FindRound(c.Round);
+        var round = FindRound(state, c.Round);
         var error =
             (round is null ? UnknownRound(c.Track, c.Round) : null)
-            ?? AlreadyHeld(round, c.OccurredOn, "postponed")
+            ?? AlreadyHeld(c.Round, round, c.OccurredOn, "postponed")
             ?? (!WasScheduled(round!)
                 ? Error(NegotiationErrors.RoundNotScheduled, $"Round '{c.Round}' is {Lower(round!.Status)}, not scheduled; only a scheduled round can be postponed.")
                 : null)
@@ -144,17 +137,17 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
         return Decide(error, () => new RoundPostponed(c.Round, c.NewDate, c.Reason, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> CancelRound(NegotiationState state, CancelRound c)
+    private static Decision<INegotiationEvent> CancelRound(NegotiationDecisionState state, CancelRound c)
     {
-        var round = state.FindRound(c.Round);
+        var round = FindRound(state, c.Round);
         var error =
             (round is null ? UnknownRound(c.Track, c.Round) : null)
-            ?? AlreadyHeld(round, c.OccurredOn, "cancelled")
+            ?? AlreadyHeld(c.Round, round, c.OccurredOn, "cancelled")
             ?? (round!.Status == RoundStatus.Cancelled ? Error(NegotiationErrors.RoundAlreadyCancelled, $"Round '{c.Round}' was cancelled already.") : null);
         return Decide(error, () => new RoundCancelled(c.Round, c.Reason, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> RecordRoundHeld(NegotiationState state, RecordRoundHeld c)
+    private static Decision<INegotiationEvent> RecordRoundHeld(NegotiationDecisionState state, RecordRoundHeld c)
     {
         var delegations = c.Delegations ?? [];
         var topics = c.Topics ?? [];
@@ -164,11 +157,11 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
             ?? (repeated is not null ? Error(NegotiationErrors.RoundDelegationRepeated, $"Round '{c.Round}' lists {repeated.Count()} delegations for {repeated.Key}; list one delegation per side.") : null)
             ?? delegations.Select(d => SideError(state, c.Track, d.Side, $"the side of a delegation at round '{c.Round}'")).FirstOrDefault(e => e is not null)
             ?? delegations.Where(d => d.Head is not null).Select(d => HeadError(state, c, d)).FirstOrDefault(e => e is not null)
-            ?? AlreadyHeld(state.FindRound(c.Round), null, "held");
+            ?? AlreadyHeld(c.Round, FindRound(state, c.Round), null, "held");
         return Decide(error, () => new RoundHeld(c.Round, c.Venue, delegations, topics, c.Outcome, c.Summary, c.OccurredOn, c.Source));
     }
 
-    private static DomainError? HeadError(NegotiationState state, RecordRoundHeld c, Delegation delegation)
+    private static DomainError? HeadError(NegotiationDecisionState state, RecordRoundHeld c, Delegation delegation)
     {
         var head = delegation.Head!;
         return AffiliationConflict(state, head)
@@ -177,7 +170,7 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
                 : null);
     }
 
-    private static Decision<INegotiationEvent> MakeProposal(NegotiationState state, MakeProposal c)
+    private static Decision<INegotiationEvent> MakeProposal(NegotiationDecisionState state, MakeProposal c)
     {
         var addressees = c.AddressedTo ?? [];
         var agenda = c.Agenda ?? [];
@@ -186,16 +179,16 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
             (string.IsNullOrWhiteSpace(c.Terms) ? Error(NegotiationErrors.ProposalTermsEmpty, $"Proposal '{c.Proposal}' needs terms; '{c.Terms}' is empty.") : null)
             ?? AgendaError(agenda)
             ?? (repeated is not null ? Error(NegotiationErrors.ProposalAddresseeRepeated, $"Proposal '{c.Proposal}' names {repeated.Key} {repeated.Count()} times among its addressees.") : null)
-            ?? (state.FindProposal(c.Proposal) is not null ? Error(NegotiationErrors.ProposalDuplicate, $"Proposal '{c.Proposal}' is on track '{c.Track}' already; put new terms under a new id.") : null)
+            ?? (FindProposal(state, c.Proposal) is not null ? Error(NegotiationErrors.ProposalDuplicate, $"Proposal '{c.Proposal}' is on track '{c.Track}' already; put new terms under a new id.") : null)
             ?? ActorError(state, c.Track, c.By)
             ?? (addressees.Contains(c.By.Affiliation) ? Error(NegotiationErrors.ProposalAddressedToProposer, $"Proposal '{c.Proposal}' by '{c.By.Code}' ({c.By.Affiliation}) is addressed to {c.By.Affiliation}, the proposer's own side.") : null)
             ?? addressees.Select(a => SideError(state, c.Track, a, $"an addressee of proposal '{c.Proposal}'")).FirstOrDefault(e => e is not null);
         return Decide(error, () => new ProposalMade(c.Proposal, c.Kind, c.By, addressees, agenda, c.Terms, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> AnswerProposal(NegotiationState state, AnswerProposal c)
+    private static Decision<INegotiationEvent> AnswerProposal(NegotiationDecisionState state, AnswerProposal c)
     {
-        var proposal = state.FindProposal(c.Proposal);
+        var proposal = FindProposal(state, c.Proposal);
         var side = c.By.Affiliation;
         var error =
             AnswerFieldsError(c)
@@ -204,14 +197,14 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
             ?? (proposal!.AddressedTo.Count > 0 && !proposal.AddressedTo.Contains(side)
                 ? Error(NegotiationErrors.ProposalAnswererNotAddressee, $"'{c.By.Code}' acts for {side}, which proposal '{c.Proposal}' is not addressed to (it is addressed to {string.Join(", ", proposal.AddressedTo)}); only an addressee answers.")
                 : null)
-            ?? (proposal.AddressedTo.Count == 0 && proposal.By.Affiliation == side
+            ?? (proposal.AddressedTo.Count == 0 && proposal.Side == side
                 ? Error(NegotiationErrors.ProposalAnswererIsProposer, $"'{c.By.Code}' acts for {side}, the side that made proposal '{c.Proposal}'; another side answers it.")
                 : null)
             ?? (!proposal.IsOpen ? Error(NegotiationErrors.ProposalNotOpen, $"Proposal '{c.Proposal}' is not open: {ClosedBecause(proposal)}.") : null)
-            ?? (proposal.Answers.Any(a => a.By.Affiliation == side)
+            ?? (proposal.Answers.Any(a => a.Side == side)
                 ? Error(NegotiationErrors.ProposalAlreadyAnswered, $"{side} has answered proposal '{c.Proposal}' already; it still awaits {string.Join(", ", proposal.AwaitingAnswerFrom)}.")
                 : null)
-            ?? (c.CounteredBy is { } counter && state.FindProposal(counter) is null
+            ?? (c.CounteredBy is { } counter && FindProposal(state, counter) is null
                 ? Error(NegotiationErrors.ProposalCounterUnknown, $"The counter-proposal '{counter}' to proposal '{c.Proposal}' is not on track '{c.Track}'; record it with {nameof(Negotiations.MakeProposal)} first.")
                 : null);
         return Decide(error, () => new ProposalAnswered(c.Proposal, c.By, c.Answer, c.Conditions, c.CounteredBy, c.OccurredOn, c.Source));
@@ -232,11 +225,11 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
         _ => null,
     };
 
-    private static string ClosedBecause(ProposalView proposal) => proposal.AddressedTo.Count > 0
+    private static string ClosedBecause(DecisionProposal proposal) => proposal.AddressedTo.Count > 0
         ? $"every addressee ({string.Join(", ", proposal.AddressedTo)}) has answered"
-        : $"it was answered by {proposal.Answers[0].By.Affiliation}";
+        : $"it was answered by {proposal.Answers[0].Side}";
 
-    private static Decision<INegotiationEvent> AgreeExchange(NegotiationState state, AgreeExchange c)
+    private static Decision<INegotiationEvent> AgreeExchange(NegotiationDecisionState state, AgreeExchange c)
     {
         var between = c.Between ?? [];
         var counts = c.Counts ?? [];
@@ -245,29 +238,29 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
             (repeated is not null ? Error(NegotiationErrors.ExchangeSideRepeated, $"Exchange '{c.Exchange}' names {repeated.Key} {repeated.Count()} times among its sides.") : null)
             ?? (between.Count < 2 ? Error(NegotiationErrors.ExchangeSidesTooFew, $"Exchange '{c.Exchange}' is between {between.Count} side(s) ({string.Join(", ", between)}); an exchange needs at least two.") : null)
             ?? CountsError(c.Exchange, between, counts, "the agreement of")
-            ?? (state.FindExchange(c.Exchange) is not null ? Error(NegotiationErrors.ExchangeDuplicate, $"Exchange '{c.Exchange}' is on track '{c.Track}' already; record a new agreement under a new id.") : null)
+            ?? (FindExchange(state, c.Exchange) is not null ? Error(NegotiationErrors.ExchangeDuplicate, $"Exchange '{c.Exchange}' is on track '{c.Track}' already; record a new agreement under a new id.") : null)
             ?? between.Select(s => SideError(state, c.Track, s, $"a side of exchange '{c.Exchange}'")).FirstOrDefault(e => e is not null);
         return Decide(error, () => new ExchangeAgreed(c.Exchange, c.Kind, between, counts, c.Terms, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> RecordExchangeStage(NegotiationState state, RecordExchangeStage c)
+    private static Decision<INegotiationEvent> RecordExchangeStage(NegotiationDecisionState state, RecordExchangeStage c)
     {
-        var exchange = state.FindExchange(c.Exchange);
+        var exchange = FindExchange(state, c.Exchange);
         var counts = c.Counts ?? [];
         var error =
             (c.Stage < 1 ? Error(NegotiationErrors.ExchangeStageNotPositive, $"Stage {c.Stage} of exchange '{c.Exchange}' is not a stage number; stages count from 1.") : null)
             ?? (exchange is null ? Error(NegotiationErrors.ExchangeUnknown, $"Exchange '{c.Exchange}' is not on track '{c.Track}'; record its agreement with {nameof(Negotiations.AgreeExchange)} first.") : null)
             ?? CountsError(c.Exchange, exchange!.Between, counts, $"stage {c.Stage} of")
             ?? (exchange.Stages.Any(s => s.Stage == c.Stage) ? Error(NegotiationErrors.ExchangeStageDuplicate, $"Exchange '{c.Exchange}' has a stage {c.Stage} already.") : null)
-            ?? counts.Select(count => ExceedsAgreed(exchange, c.Stage, count)).FirstOrDefault(e => e is not null);
+            ?? counts.Select(count => ExceedsAgreed(exchange, c.Exchange, c.Stage, count)).FirstOrDefault(e => e is not null);
         return Decide(error, () => new ExchangeCarriedOut(c.Exchange, c.Stage, counts, c.OccurredOn, c.Source));
     }
 
-    private static DomainError? ExceedsAgreed(ExchangeView exchange, int stage, SideCount count)
+    private static DomainError? ExceedsAgreed(DecisionExchange exchange, ExchangeId id, int stage, SideCount count)
     {
         var before = exchange.CarriedOutBy(count.Side);
-        return exchange.AgreedFor(count.Side) is { } agreed && before + (long)count.Count > agreed
-            ? Error(NegotiationErrors.ExchangeStageExceedsAgreed, $"Stage {stage} of exchange '{exchange.Id}' has {count.Side} hand over {count.Count}; with the {before} of earlier stages that passes the {agreed} agreed.")
+        return exchange.AgreedFor(count.Side) is { } agreed && before + count.Count > agreed
+            ? Error(NegotiationErrors.ExchangeStageExceedsAgreed, $"Stage {stage} of exchange '{id}' has {count.Side} hand over {count.Count}; with the {before} of earlier stages that passes the {agreed} agreed.")
             : null;
     }
 
@@ -279,11 +272,11 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
             ?? counts.Where(c => !between.Contains(c.Side)).Select(c => Error(NegotiationErrors.ExchangeSideNotInExchange, $"{c.Side} is counted in {what} exchange '{exchange}' but is not one of its sides ({string.Join(", ", between)}).")).FirstOrDefault();
     }
 
-    private static Decision<INegotiationEvent> IssueUltimatum(NegotiationState state, IssueUltimatum c)
+    private static Decision<INegotiationEvent> IssueUltimatum(NegotiationDecisionState state, IssueUltimatum c)
     {
         var error =
             TermsError(c.Ultimatum, c.Demand, c.Consequence, required: true)
-            ?? (state.FindUltimatum(c.Ultimatum) is not null ? Error(NegotiationErrors.UltimatumDuplicate, $"Ultimatum '{c.Ultimatum}' is on track '{c.Track}' already; record a change with {nameof(Negotiations.ReviseUltimatum)}.") : null)
+            ?? (FindUltimatum(state, c.Ultimatum) is not null ? Error(NegotiationErrors.UltimatumDuplicate, $"Ultimatum '{c.Ultimatum}' is on track '{c.Track}' already; record a change with {nameof(Negotiations.ReviseUltimatum)}.") : null)
             ?? ActorError(state, c.Track, c.Issuer)
             ?? SideError(state, c.Track, c.Target, $"the target of ultimatum '{c.Ultimatum}'")
             ?? (c.Issuer.Affiliation == c.Target ? Error(NegotiationErrors.UltimatumIssuerIsTarget, $"Ultimatum '{c.Ultimatum}' is issued by '{c.Issuer.Code}', who acts for {c.Target}, at {c.Target} itself; the issuer is not the target.") : null)
@@ -293,13 +286,13 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
         return Decide(error, () => new UltimatumIssued(c.Ultimatum, c.Issuer, c.Target, c.Demand, c.Deadline, c.Consequence, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> ReviseUltimatum(NegotiationState state, ReviseUltimatum c)
+    private static Decision<INegotiationEvent> ReviseUltimatum(NegotiationDecisionState state, ReviseUltimatum c)
     {
-        var ultimatum = state.FindUltimatum(c.Ultimatum);
+        var ultimatum = FindUltimatum(state, c.Ultimatum);
         var error =
             TermsError(c.Ultimatum, c.Demand, c.Consequence, required: false)
             ?? (ultimatum is null ? UnknownUltimatum(c.Track, c.Ultimatum) : null)
-            ?? (ultimatum!.Withdrawal is { } withdrawal && !c.OccurredOn.IsSurelyBefore(withdrawal.OccurredOn)
+            ?? (ultimatum!.Schedule.Withdrawal is { } withdrawal && !c.OccurredOn.IsSurelyBefore(withdrawal.OccurredOn)
                 ? Error(NegotiationErrors.UltimatumNotActive, $"Ultimatum '{c.Ultimatum}' was withdrawn on {withdrawal.OccurredOn}; a revision on {c.OccurredOn} comes too late.")
                 : null)
             ?? (SurelyNotAfter(c.Deadline, c.OccurredOn)
@@ -308,16 +301,16 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
         return Decide(error, () => new UltimatumRevised(c.Ultimatum, c.Deadline, c.Demand, c.Consequence, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> WithdrawUltimatum(NegotiationState state, WithdrawUltimatum c)
+    private static Decision<INegotiationEvent> WithdrawUltimatum(NegotiationDecisionState state, WithdrawUltimatum c)
     {
-        var ultimatum = state.FindUltimatum(c.Ultimatum);
+        var ultimatum = FindUltimatum(state, c.Ultimatum);
         var error =
             (ultimatum is null ? UnknownUltimatum(c.Track, c.Ultimatum) : null)
-            ?? (ultimatum!.Withdrawal is { } withdrawal ? Error(NegotiationErrors.UltimatumNotActive, $"Ultimatum '{c.Ultimatum}' was withdrawn already, on {withdrawal.OccurredOn}.") : null);
+            ?? (ultimatum!.Schedule.Withdrawal is { } withdrawal ? Error(NegotiationErrors.UltimatumNotActive, $"Ultimatum '{c.Ultimatum}' was withdrawn already, on {withdrawal.OccurredOn}.") : null);
         return Decide(error, () => new UltimatumWithdrawn(c.Ultimatum, c.Reason, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> RecordStatement(NegotiationState state, RecordStatement c)
+    private static Decision<INegotiationEvent> RecordStatement(NegotiationDecisionState state, RecordStatement c)
     {
         var agenda = c.Agenda ?? [];
         var error =
@@ -327,31 +320,40 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
         return Decide(error, () => new StatementMade(c.By, c.Kind, c.Summary, c.Tone, agenda, c.OccurredOn, c.Source));
     }
 
-    private static Decision<INegotiationEvent> RetractFact(NegotiationState state, RetractFact c)
+    private static Decision<INegotiationEvent> RetractFact(NegotiationDecisionState state, RetractFact c)
     {
         var retracted = c.Retracted.Value;
-        var earlier = state.Retractions.FirstOrDefault(r => r.Retracted == retracted);
         var error =
             (string.IsNullOrWhiteSpace(c.Reason) ? Error(NegotiationErrors.RetractionReasonEmpty, $"The retraction of command '{retracted}' needs a reason; '{c.Reason}' is empty.") : null)
-            ?? (!state.AppliedCommands.Contains(retracted, StringComparer.Ordinal) ? Error(NegotiationErrors.RetractionUnknownCommand, $"Command '{retracted}' was never applied on track '{c.Track}', so it has no facts to retract.") : null)
-            ?? (state.Opening?.CommandId == retracted ? Error(NegotiationErrors.RetractionNotRetractable, $"Command '{retracted}' opened track '{c.Track}' and cannot be retracted; open a new track instead.") : null)
-            ?? (state.Retractions.Any(r => r.CommandId == retracted) ? Error(NegotiationErrors.RetractionNotRetractable, $"Command '{retracted}' is itself a retraction and cannot be retracted.") : null)
-            ?? (earlier is not null ? Error(NegotiationErrors.RetractionAlreadyRetracted, $"The facts of command '{retracted}' were retracted already, by command '{earlier.CommandId}'.") : null);
-        return Decide(error, () => new FactRetracted(c.Retracted, c.Reason, c.OccurredOn, c.Source));
+            ?? (state.OpenedBy == retracted ? Error(NegotiationErrors.RetractionNotRetractable, $"Command '{retracted}' opened track '{c.Track}' and cannot be retracted; open a new track instead.") : null)
+            ?? (state.Retractions.Contains(retracted) ? Error(NegotiationErrors.RetractionNotRetractable, $"Command '{retracted}' is itself a retraction and cannot be retracted.") : null)
+            ?? (state.Retracted.TryGetValue(retracted, out var by) ? Error(NegotiationErrors.RetractionAlreadyRetracted, $"The facts of command '{retracted}' were retracted already, by command '{by}'.") : null);
+        if (error is not null)
+        {
+            return Decision<INegotiationEvent>.Refuse(error);
+        }
+
+        var retraction = new FactRetracted(c.Retracted, c.Reason, c.OccurredOn, c.Source);
+        return state.Facts.ContainsKey(retracted)
+            ? Decision<INegotiationEvent>.Accept(retraction)
+            : Decision<INegotiationEvent>.AcceptIfApplied(
+                retracted,
+                Error(NegotiationErrors.RetractionUnknownCommand, $"Command '{retracted}' was never applied on track '{c.Track}', so it has no facts to retract."),
+                retraction);
     }
 
-    private static DomainError? ActorError(NegotiationState state, TrackId track, Actor actor) =>
+    private static DomainError? ActorError(NegotiationDecisionState state, TrackId track, Actor actor) =>
         AffiliationConflict(state, actor)
         ?? (!state.IsParticipant(actor.Affiliation)
             ? Error(NegotiationErrors.ActorNotParticipant, $"'{actor.Code}' acts for {actor.Affiliation}, and no participant of track '{track}' acts for {actor.Affiliation}; add one with {nameof(AddParticipant)} first.")
             : null);
 
-    private static DomainError? AffiliationConflict(NegotiationState state, Actor actor) =>
-        state.Actors.FirstOrDefault(a => a.Code == actor.Code) is { } known && known.Affiliation != actor.Affiliation
-            ? Error(NegotiationErrors.ActorAffiliationConflict, $"Actor '{actor.Code}' is known to act for {known.Affiliation}, not {actor.Affiliation}; an actor code keeps its affiliation.")
+    private static DomainError? AffiliationConflict(NegotiationDecisionState state, Actor actor) =>
+        state.Actors.TryGetValue(actor.Code.Value, out var known) && known != actor.Affiliation
+            ? Error(NegotiationErrors.ActorAffiliationConflict, $"Actor '{actor.Code}' is known to act for {known}, not {actor.Affiliation}; an actor code keeps its affiliation.")
             : null;
 
-    private static DomainError? SideError(NegotiationState state, TrackId track, Affiliation side, string what) =>
+    private static DomainError? SideError(NegotiationDecisionState state, TrackId track, Affiliation side, string what) =>
         !state.IsParticipant(side)
             ? Error(NegotiationErrors.SideNotParticipant, $"{side}, {what}, is not a participant of track '{track}'; add a participant acting for {side} first.")
             : null;
@@ -365,18 +367,18 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
     /// Refuses a fact about a held round, unless it surely happened before the holding (a late report, which lands
     /// in place); a second holding is always refused.
     /// </summary>
-    private static DomainError? AlreadyHeld(RoundView? round, WorldDate? occurredOn, string verb) =>
-        round?.Steps.FirstOrDefault(s => s.Status == RoundStatus.Held) is { } held
+    private static DomainError? AlreadyHeld(RoundId id, DecisionRound? round, WorldDate? occurredOn, string verb) =>
+        round is not null && RoundLifecycle.First(round.Steps, RoundStatus.Held) is { } held
         && (occurredOn is null || !occurredOn.IsSurelyBefore(held.OccurredOn))
-            ? Error(NegotiationErrors.RoundAlreadyHeld, $"Round '{round.Id}' was held on {held.OccurredOn} and cannot be {verb} {(occurredOn is null ? "again" : $"on {occurredOn}, after that")}.")
+            ? Error(NegotiationErrors.RoundAlreadyHeld, $"Round '{id}' was held on {held.OccurredOn} and cannot be {verb} {(occurredOn is null ? "again" : $"on {occurredOn}, after that")}.")
             : null;
 
     /// <summary>
     /// True when the round stands scheduled or postponed; for a held round (a late report surely before the holding),
     /// when it was scheduled at all.
     /// </summary>
-    private static bool WasScheduled(RoundView round) => round.Status == RoundStatus.Held
-        ? round.Steps.Any(s => s.Status == RoundStatus.Scheduled)
+    private static bool WasScheduled(DecisionRound round) => round.Status == RoundStatus.Held
+        ? RoundLifecycle.First(round.Steps, RoundStatus.Scheduled) is not null
         : round.Status is RoundStatus.Scheduled or RoundStatus.Postponed;
 
     private static DomainError? DateBeforeAnnouncement(RoundId round, WorldDate? date, WorldDate announced, string what) =>
@@ -391,6 +393,14 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationState, Nego
             ? Error(NegotiationErrors.UltimatumTermsEmpty, $"Ultimatum '{ultimatum}' needs a demand and a consequence; got demand '{demand}' and consequence '{consequence}'.")
             : null;
     }
+
+    private static DecisionRound? FindRound(NegotiationDecisionState state, RoundId id) => state.Rounds.GetValueOrDefault(id.Value);
+
+    private static DecisionProposal? FindProposal(NegotiationDecisionState state, ProposalId id) => state.Proposals.GetValueOrDefault(id.Value);
+
+    private static DecisionExchange? FindExchange(NegotiationDecisionState state, ExchangeId id) => state.Exchanges.GetValueOrDefault(id.Value);
+
+    private static DecisionUltimatum? FindUltimatum(NegotiationDecisionState state, UltimatumId id) => state.Ultimatums.GetValueOrDefault(id.Value);
 
     private static DomainError UnknownRound(TrackId track, RoundId round) =>
         Error(NegotiationErrors.RoundUnknown, $"Round '{round}' is not on track '{track}'.");

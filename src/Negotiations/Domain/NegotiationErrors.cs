@@ -6,6 +6,13 @@ namespace Negotiations;
 /// </summary>
 public static class NegotiationErrors
 {
+    /// <summary>
+    /// The command's id was used on the track by another command (another type, or other content): it is refused
+    /// rather than dropped as a repeat. The message names both command types and nothing of the earlier command.
+    /// The code is the command service's own (<see cref="EventSourcing.CommandErrors.IdReused"/>).
+    /// </summary>
+    public const string CommandIdReused = EventSourcing.CommandErrors.IdReused;
+
     /// <summary>A command other than <see cref="OpenNegotiation"/> came for a track that has not been opened.</summary>
     public const string TrackNotOpened = "track.not_opened";
 

@@ -1,16 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace Negotiations;
 
 /// <summary>
-/// The picture of one negotiation track: who takes part, the rounds in world order, proposals and their answers,
-/// exchanges and their stages, ultimatums, statements. Built by folding the track's events with
-/// <see cref="NegotiationDecider.Evolve"/> or <see cref="NegotiationStateProjection"/>.
+/// The picture of one negotiation track, for people and programs: who takes part, the rounds in world order,
+/// proposals and their answers, exchanges and their stages, ultimatums, statements. A read model, built by
+/// <see cref="NegotiationStateProjection"/>; the decider decides on the much smaller
+/// <see cref="NegotiationDecisionState"/>.
 /// </summary>
 /// <remarks>
 /// <para><b>World order.</b> Every collection is sorted by when its facts happened in the world
-/// (<see cref="WorldDate.CompareTo"/>), ties by the order they were recorded (<see cref="Version"/> at the time). A
-/// fact reported late lands in its place.</para>
+/// (<see cref="WorldDate.CompareTo"/>), ties by the order they were recorded (their <c>Sequence</c>). A fact reported
+/// late lands in its place.</para>
 /// <para><b>As of a day.</b> A state built by a <see cref="NegotiationStateProjection"/> with an as-of day holds only
-/// the facts that have surely happened by then (<see cref="WorldDate.HasHappenedBy"/>); <see cref="AsOf"/> says
+/// the facts that have surely happened by then (<see cref="NegotiationEvents.CountsAsOf"/>); <see cref="AsOf"/> says
 /// which day. Retractions apply whatever the day.</para>
 /// <para><b>Retractions.</b> A <see cref="FactRetracted"/> drops every fact the retracted command recorded, and with
 /// it what the fact carried: answers to a dropped proposal, stages of a dropped exchange, revisions and the
@@ -24,11 +27,11 @@ namespace Negotiations;
 /// </remarks>
 public sealed record NegotiationState
 {
-    /// <summary>The track id (the stream id) when built by a projection; empty when folded by the decider, whose events do not carry their stream.</summary>
+    /// <summary>The track id (the stream id).</summary>
     public string Id { get; init; } = string.Empty;
 
     /// <summary>The stream version of the last event folded: 0 before any event.</summary>
-    public int Version { get; init; }
+    public long Version { get; init; }
 
     /// <summary>The day the state was computed as of; null when it holds every fact recorded.</summary>
     public DateOnly? AsOf { get; init; }
@@ -56,9 +59,6 @@ public sealed record NegotiationState
 
     /// <summary>The retractions made on the track, in the order they were recorded.</summary>
     public IReadOnlyList<RetractionView> Retractions { get; init; } = [];
-
-    /// <summary>The ids of the commands whose events were folded, in the order they were recorded.</summary>
-    public IReadOnlyList<string> AppliedCommands { get; init; } = [];
 
     /// <summary>True once the track has been opened.</summary>
     public bool IsOpened => Opening is not null;
@@ -109,6 +109,12 @@ public sealed record NegotiationState
     /// <returns>The ultimatum, or null when the track does not have it.</returns>
     public UltimatumView? FindUltimatum(UltimatumId id) => Ultimatums.FirstOrDefault(u => u.Id == id);
 
+    /// <summary>The rounds still to come on a day (the rule of <see cref="RoundView.IsUpcomingOn"/>), soonest first.</summary>
+    /// <param name="day">The day asked about.</param>
+    /// <returns>The rounds.</returns>
+    public IReadOnlyList<RoundView> UpcomingRoundsOn(DateOnly day) =>
+        [.. Rounds.Where(r => r.IsUpcomingOn(day)).OrderBy(r => r.DateOn(day) ?? WorldDate.Unknown)];
+
     private IEnumerable<Actor> EveryActor()
     {
         foreach (var participant in Participants)
@@ -156,43 +162,50 @@ public sealed record NegotiationState
 }
 
 /// <summary>How a track was opened.</summary>
-/// <param name="Title">The track's title.</param>
-/// <param name="OccurredOn">When it began.</param>
-/// <param name="Source">Where it comes from.</param>
-/// <param name="CommandId">The command that opened it.</param>
-/// <param name="Sequence">The stream version of the event.</param>
-public sealed record TrackOpening(string Title, WorldDate OccurredOn, Source? Source, string? CommandId, int Sequence);
+public sealed record TrackOpening : IFact
+{
+    /// <summary>The track's title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>When it began.</summary>
+    public required WorldDate OccurredOn { get; init; }
+
+    /// <summary>Where it comes from.</summary>
+    public Source? Source { get; init; }
+
+    /// <summary>The command that opened it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event.</summary>
+    public long Sequence { get; init; }
+}
 
 /// <summary>A participant of a track.</summary>
-/// <param name="Actor">The actor.</param>
-/// <param name="Role">Its role.</param>
-/// <param name="Since">When it joined (for the first participants: when the track was opened).</param>
-/// <param name="Source">Where it comes from.</param>
-/// <param name="CommandId">The command that recorded it.</param>
-/// <param name="Sequence">The stream version of the event.</param>
-public sealed record ParticipantView(Actor Actor, ParticipantRole Role, WorldDate Since, Source? Source, string? CommandId, int Sequence);
-
-/// <summary>Where a round stands.</summary>
-public enum RoundStatus
+public sealed record ParticipantView : IFact
 {
-    /// <summary>Someone proposed it.</summary>
-    Proposed,
+    /// <summary>The actor.</summary>
+    public required Actor Actor { get; init; }
 
-    /// <summary>It was set for a date and venue.</summary>
-    Scheduled,
+    /// <summary>Its role.</summary>
+    public required ParticipantRole Role { get; init; }
 
-    /// <summary>It was moved.</summary>
-    Postponed,
+    /// <summary>When it joined (for the first participants: when the track was opened).</summary>
+    public required WorldDate Since { get; init; }
 
-    /// <summary>It was called off.</summary>
-    Cancelled,
+    /// <summary>Where it comes from.</summary>
+    public Source? Source { get; init; }
 
-    /// <summary>It took place.</summary>
-    Held,
+    /// <summary>The command that recorded it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event.</summary>
+    public long Sequence { get; init; }
+
+    WorldDate IFact.OccurredOn => Since;
 }
 
 /// <summary>One fact about a round: proposed, scheduled, postponed, cancelled or held.</summary>
-public sealed record RoundStep
+public sealed record RoundStep : IRoundFact
 {
     /// <summary>What the fact did to the round.</summary>
     public required RoundStatus Status { get; init; }
@@ -234,142 +247,194 @@ public sealed record RoundStep
     public string? CommandId { get; init; }
 
     /// <summary>The stream version of the event.</summary>
-    public int Sequence { get; init; }
+    public long Sequence { get; init; }
 }
 
 /// <summary>A round of talks and the facts about it.</summary>
-/// <param name="Id">The round's id.</param>
-/// <param name="Steps">The facts about it, in world order (ties by record order).</param>
-public sealed record RoundView(RoundId Id, IReadOnlyList<RoundStep> Steps)
+public sealed record RoundView
 {
+    /// <summary>The round's id.</summary>
+    public required RoundId Id { get; init; }
+
+    /// <summary>The facts about it, in world order (ties by record order).</summary>
+    public required IReadOnlyList<RoundStep> Steps { get; init; }
+
     /// <summary>
     /// Where the round stands: <see cref="RoundStatus.Held"/> once it was held; otherwise what the latest fact in
     /// world order made of it.
     /// </summary>
-    public RoundStatus Status => HeldStep is not null ? RoundStatus.Held : Steps.Count > 0 ? Steps[^1].Status : RoundStatus.Proposed;
+    public RoundStatus Status => RoundLifecycle.Status(Steps);
 
     /// <summary>
     /// When it takes or took place, as far as known: the day it was held, else the latest date the facts give it
     /// (the new date of a postponement, the scheduled date, the proposed window); null when none gives one, or when
     /// the latest fact postponed it without a new date (its old date no longer holds).
     /// </summary>
-    public WorldDate? Date =>
-        HeldStep?.Date
-        ?? (Steps.Count > 0 && Steps[^1] is { Status: RoundStatus.Postponed, Date: null }
-            ? null
-            : Steps.LastOrDefault(s => s.Date is not null)?.Date);
+    public WorldDate? Date => RoundLifecycle.Date(Steps);
 
     /// <summary>Where it takes or took place: the venue of the held round, else of the latest schedule.</summary>
-    public Venue? Venue =>
-        Steps.LastOrDefault(s => s.Status == RoundStatus.Held)?.Venue ?? Steps.LastOrDefault(s => s.Venue is not null)?.Venue;
+    public Venue? Venue => RoundLifecycle.Held(Steps)?.Venue ?? Steps.LastOrDefault(s => s.Venue is not null)?.Venue;
 
     /// <summary>Who first proposed it, when it was proposed.</summary>
-    public Actor? ProposedBy => Steps.FirstOrDefault(s => s.Status == RoundStatus.Proposed)?.By;
+    public Actor? ProposedBy => RoundLifecycle.First(Steps, RoundStatus.Proposed)?.By;
 
     /// <summary>Who announced the latest schedule.</summary>
-    public Actor? AnnouncedBy => LatestSchedule?.By;
+    public Actor? AnnouncedBy => RoundLifecycle.Latest(Steps, RoundStatus.Scheduled)?.By;
 
     /// <summary>Whose report the latest schedule rests on.</summary>
-    public Actor? ReportedBy => LatestSchedule?.ReportedBy;
+    public Actor? ReportedBy => RoundLifecycle.Latest(Steps, RoundStatus.Scheduled)?.ReportedBy;
 
     /// <summary>The delegations at the held round; empty until it is held.</summary>
-    public IReadOnlyList<Delegation> Delegations => HeldStep?.Delegations ?? [];
+    public IReadOnlyList<Delegation> Delegations => RoundLifecycle.Held(Steps)?.Delegations ?? [];
 
     /// <summary>The topics of the held round, else the agenda it was proposed with.</summary>
-    public IReadOnlyList<string> Topics => HeldStep?.Agenda ?? Steps.FirstOrDefault(s => s.Status == RoundStatus.Proposed)?.Agenda ?? [];
+    public IReadOnlyList<string> Topics => RoundLifecycle.Held(Steps)?.Agenda ?? RoundLifecycle.First(Steps, RoundStatus.Proposed)?.Agenda ?? [];
 
     /// <summary>What the held round achieved; null until it is held.</summary>
-    public RoundOutcome? Outcome => HeldStep?.Outcome;
+    public RoundOutcome? Outcome => RoundLifecycle.Held(Steps)?.Outcome;
 
     /// <summary>The held round's outcome in words.</summary>
-    public string? Summary => HeldStep?.Summary;
+    public string? Summary => RoundLifecycle.Held(Steps)?.Summary;
 
     /// <summary>Why it was last postponed or cancelled, if said.</summary>
     public string? Reason => Steps.LastOrDefault(s => s.Status is RoundStatus.Postponed or RoundStatus.Cancelled)?.Reason;
 
-    private RoundStep? HeldStep => Steps.LastOrDefault(s => s.Status == RoundStatus.Held);
+    /// <summary>Where the round stands on a day, from the facts that had surely happened by then; null when none had.</summary>
+    /// <param name="day">The day asked about.</param>
+    /// <returns>The status, or null.</returns>
+    public RoundStatus? StatusOn(DateOnly day) => RoundLifecycle.AsOf(Steps, day) is { Count: > 0 } known ? RoundLifecycle.Status(known) : null;
 
-    private RoundStep? LatestSchedule => Steps.LastOrDefault(s => s.Status == RoundStatus.Scheduled);
+    /// <summary>The round's date as known on a day, by the rule of <see cref="Date"/> over the facts that had happened by then.</summary>
+    /// <param name="day">The day asked about.</param>
+    /// <returns>The date, or null.</returns>
+    public WorldDate? DateOn(DateOnly day) => RoundLifecycle.Date(RoundLifecycle.AsOf(Steps, day));
+
+    /// <summary>
+    /// Whether the round is still to come on a day: as of that day it stands proposed, scheduled or postponed, and its
+    /// date is not surely past (it ends on or after the day, or is not known). The one rule of "upcoming".
+    /// </summary>
+    /// <param name="day">The day asked about.</param>
+    /// <returns>True when upcoming.</returns>
+    public bool IsUpcomingOn(DateOnly day) => RoundLifecycle.IsUpcomingOn(Steps, day);
 }
 
 /// <summary>A proposal, demand or offer and its answers.</summary>
-/// <param name="Id">The proposal's id.</param>
-/// <param name="Kind">Proposal, demand or offer.</param>
-/// <param name="By">Who put it forward.</param>
-/// <param name="AddressedTo">Whom it is addressed to; empty when no one in particular.</param>
-/// <param name="Agenda">Agenda item codes.</param>
-/// <param name="Terms">The terms in words.</param>
-/// <param name="OccurredOn">When it was put forward.</param>
-/// <param name="Source">Where it comes from.</param>
-/// <param name="CommandId">The command that recorded it.</param>
-/// <param name="Sequence">The stream version of the event.</param>
-/// <param name="Answers">Its answers, in world order.</param>
-public sealed record ProposalView(
-    ProposalId Id,
-    ProposalKind Kind,
-    Actor By,
-    IReadOnlyList<Affiliation> AddressedTo,
-    IReadOnlyList<string> Agenda,
-    string Terms,
-    WorldDate OccurredOn,
-    Source? Source,
-    string? CommandId,
-    int Sequence,
-    IReadOnlyList<AnswerView> Answers)
+public sealed record ProposalView : IFact
 {
+    /// <summary>The proposal's id.</summary>
+    public required ProposalId Id { get; init; }
+
+    /// <summary>Proposal, demand or offer.</summary>
+    public required ProposalKind Kind { get; init; }
+
+    /// <summary>Who put it forward.</summary>
+    public required Actor By { get; init; }
+
+    /// <summary>Whom it is addressed to; empty when no one in particular.</summary>
+    public IReadOnlyList<Affiliation> AddressedTo { get; init; } = [];
+
+    /// <summary>Agenda item codes.</summary>
+    public IReadOnlyList<string> Agenda { get; init; } = [];
+
+    /// <summary>The terms in words.</summary>
+    public required string Terms { get; init; }
+
+    /// <summary>When it was put forward.</summary>
+    public required WorldDate OccurredOn { get; init; }
+
+    /// <summary>Where it comes from.</summary>
+    public Source? Source { get; init; }
+
+    /// <summary>The command that recorded it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>Its answers, in world order.</summary>
+    public IReadOnlyList<AnswerView> Answers { get; init; } = [];
+
     /// <summary>
     /// True while the proposal awaits answers: with addressees, until every addressee's side has answered; with
     /// none, until the first answer.
     /// </summary>
-    public bool IsOpen => AddressedTo.Count > 0 ? AwaitingAnswerFrom.Count > 0 : Answers.Count == 0;
+    public bool IsOpen => ProposalRules.IsOpen(AddressedTo, AnsweredBy);
 
     /// <summary>The addressees that have not answered yet (empty for a proposal addressed to no one).</summary>
-    public IReadOnlyList<Affiliation> AwaitingAnswerFrom =>
-        [.. AddressedTo.Where(side => !Answers.Any(a => a.By.Affiliation == side))];
+    public IReadOnlyList<Affiliation> AwaitingAnswerFrom => ProposalRules.AwaitingAnswerFrom(AddressedTo, AnsweredBy);
+
+    private Affiliation[] AnsweredBy => [.. Answers.Select(a => a.By.Affiliation)];
 }
 
 /// <summary>An answer to a proposal.</summary>
-/// <param name="By">Who answered.</param>
-/// <param name="Answer">The answer.</param>
-/// <param name="Conditions">The conditions of an <see cref="AnswerKind.AcceptedWithConditions"/> answer.</param>
-/// <param name="CounteredBy">The counter-proposal of a <see cref="AnswerKind.Countered"/> answer.</param>
-/// <param name="OccurredOn">When it was answered.</param>
-/// <param name="Source">Where it comes from.</param>
-/// <param name="CommandId">The command that recorded it.</param>
-/// <param name="Sequence">The stream version of the event.</param>
-public sealed record AnswerView(Actor By, AnswerKind Answer, string? Conditions, ProposalId? CounteredBy, WorldDate OccurredOn, Source? Source, string? CommandId, int Sequence);
+public sealed record AnswerView : IFact
+{
+    /// <summary>Who answered.</summary>
+    public required Actor By { get; init; }
+
+    /// <summary>The answer.</summary>
+    public required AnswerKind Answer { get; init; }
+
+    /// <summary>The conditions of an <see cref="AnswerKind.AcceptedWithConditions"/> answer.</summary>
+    public string? Conditions { get; init; }
+
+    /// <summary>The counter-proposal of a <see cref="AnswerKind.Countered"/> answer.</summary>
+    public ProposalId? CounteredBy { get; init; }
+
+    /// <summary>When it was answered.</summary>
+    public required WorldDate OccurredOn { get; init; }
+
+    /// <summary>Where it comes from.</summary>
+    public Source? Source { get; init; }
+
+    /// <summary>The command that recorded it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event.</summary>
+    public long Sequence { get; init; }
+}
 
 /// <summary>An agreed exchange and its stages.</summary>
-/// <param name="Id">The exchange's id.</param>
-/// <param name="Kind">What is exchanged.</param>
-/// <param name="Between">The sides.</param>
-/// <param name="Counts">How many each side is to hand over, where agreed.</param>
-/// <param name="Terms">What was agreed, in words.</param>
-/// <param name="OccurredOn">When it was agreed.</param>
-/// <param name="Source">Where it comes from.</param>
-/// <param name="CommandId">The command that recorded it.</param>
-/// <param name="Sequence">The stream version of the event.</param>
-/// <param name="Stages">Its stages, in world order.</param>
-public sealed record ExchangeView(
-    ExchangeId Id,
-    ExchangeKind Kind,
-    IReadOnlyList<Affiliation> Between,
-    IReadOnlyList<SideCount> Counts,
-    string? Terms,
-    WorldDate OccurredOn,
-    Source? Source,
-    string? CommandId,
-    int Sequence,
-    IReadOnlyList<ExchangeStageView> Stages)
+public sealed record ExchangeView : IFact
 {
+    /// <summary>The exchange's id.</summary>
+    public required ExchangeId Id { get; init; }
+
+    /// <summary>What is exchanged.</summary>
+    public required ExchangeKind Kind { get; init; }
+
+    /// <summary>The sides.</summary>
+    public IReadOnlyList<Affiliation> Between { get; init; } = [];
+
+    /// <summary>How many each side is to hand over, where agreed.</summary>
+    public IReadOnlyList<SideCount> Counts { get; init; } = [];
+
+    /// <summary>What was agreed, in words.</summary>
+    public string? Terms { get; init; }
+
+    /// <summary>When it was agreed.</summary>
+    public required WorldDate OccurredOn { get; init; }
+
+    /// <summary>Where it comes from.</summary>
+    public Source? Source { get; init; }
+
+    /// <summary>The command that recorded it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>Its stages, in world order.</summary>
+    public IReadOnlyList<ExchangeStageView> Stages { get; init; } = [];
+
     /// <summary>How many each side has handed over in all stages so far, for the sides that handed over any, in the order of <see cref="Between"/>.</summary>
-    public IReadOnlyList<SideCount> Totals =>
-        [.. Between.Select(side => new SideCount(side, CarriedOutBy(side))).Where(total => total.Count > 0)];
+    public IReadOnlyList<SideTotal> Totals =>
+        [.. Between.Select(side => new SideTotal(side, CarriedOutBy(side))).Where(total => total.Count > 0)];
 
     /// <summary>How many a side has handed over in all stages so far.</summary>
     /// <param name="side">The side.</param>
     /// <returns>The total, 0 when none.</returns>
-    public int CarriedOutBy(Affiliation side) => Stages.SelectMany(s => s.Counts).Where(c => c.Side == side).Sum(c => c.Count);
+    public long CarriedOutBy(Affiliation side) => Stages.SelectMany(s => s.Counts).Where(c => c.Side == side).Sum(c => (long)c.Count);
 
     /// <summary>How many a side agreed to hand over.</summary>
     /// <param name="side">The side.</param>
@@ -377,58 +442,86 @@ public sealed record ExchangeView(
     public int? AgreedFor(Affiliation side) => Counts.FirstOrDefault(c => c.Side == side)?.Count;
 }
 
+/// <summary>How many one side has handed over in all stages of an exchange.</summary>
+/// <param name="Side">The side.</param>
+/// <param name="Count">The total.</param>
+public sealed record SideTotal(Affiliation Side, long Count);
+
 /// <summary>A stage of an exchange.</summary>
-/// <param name="Stage">The stage number, from 1.</param>
-/// <param name="Counts">How many each side handed over in it.</param>
-/// <param name="OccurredOn">When.</param>
-/// <param name="Source">Where it comes from.</param>
-/// <param name="CommandId">The command that recorded it.</param>
-/// <param name="Sequence">The stream version of the event.</param>
-public sealed record ExchangeStageView(int Stage, IReadOnlyList<SideCount> Counts, WorldDate OccurredOn, Source? Source, string? CommandId, int Sequence);
-
-/// <summary>Where an ultimatum stands on a day.</summary>
-public enum UltimatumStatus
+public sealed record ExchangeStageView : IFact
 {
-    /// <summary>Issued, not withdrawn, its deadline not yet passed.</summary>
-    Active,
+    /// <summary>The stage number, from 1.</summary>
+    public required int Stage { get; init; }
 
-    /// <summary>Its deadline has surely passed: the day asked about is after the deadline's last possible day.</summary>
-    Lapsed,
+    /// <summary>How many each side handed over in it.</summary>
+    public IReadOnlyList<SideCount> Counts { get; init; } = [];
 
-    /// <summary>Withdrawn.</summary>
-    Withdrawn,
+    /// <summary>When.</summary>
+    public required WorldDate OccurredOn { get; init; }
+
+    /// <summary>Where it comes from.</summary>
+    public Source? Source { get; init; }
+
+    /// <summary>The command that recorded it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event.</summary>
+    public long Sequence { get; init; }
 }
 
 /// <summary>An ultimatum, its revisions and its withdrawal.</summary>
-/// <param name="Id">The ultimatum's id.</param>
-/// <param name="Issuer">Who issued it.</param>
-/// <param name="Target">Whom it is aimed at.</param>
-/// <param name="IssuedDemand">The demand as issued.</param>
-/// <param name="IssuedDeadline">The deadline as issued.</param>
-/// <param name="IssuedConsequence">The consequence as issued.</param>
-/// <param name="IssuedOn">When it was issued.</param>
-/// <param name="Source">Where it comes from.</param>
-/// <param name="CommandId">The command that recorded it.</param>
-/// <param name="Sequence">The stream version of the event.</param>
-/// <param name="Revisions">Its revisions, in world order.</param>
-/// <param name="Withdrawal">Its withdrawal, if any.</param>
 /// <remarks>
-/// Lapse is not recorded: it follows from the deadline and the day asked about (<see cref="StatusOn"/>).
+/// Lapse is not recorded: it follows from the deadline and the day asked about (<see cref="StatusOn"/>, the rule of
+/// <see cref="UltimatumSchedule"/>).
 /// </remarks>
-public sealed record UltimatumView(
-    UltimatumId Id,
-    Actor Issuer,
-    Affiliation Target,
-    string IssuedDemand,
-    WorldDate IssuedDeadline,
-    string IssuedConsequence,
-    WorldDate IssuedOn,
-    Source? Source,
-    string? CommandId,
-    int Sequence,
-    IReadOnlyList<UltimatumRevisionView> Revisions,
-    UltimatumWithdrawalView? Withdrawal)
+public sealed record UltimatumView : IFact
 {
+    /// <summary>The ultimatum's id.</summary>
+    public required UltimatumId Id { get; init; }
+
+    /// <summary>Who issued it.</summary>
+    public required Actor Issuer { get; init; }
+
+    /// <summary>Whom it is aimed at.</summary>
+    public required Affiliation Target { get; init; }
+
+    /// <summary>The demand as issued.</summary>
+    public required string IssuedDemand { get; init; }
+
+    /// <summary>The deadline as issued.</summary>
+    public required WorldDate IssuedDeadline { get; init; }
+
+    /// <summary>The consequence as issued.</summary>
+    public required string IssuedConsequence { get; init; }
+
+    /// <summary>When it was issued.</summary>
+    public required WorldDate IssuedOn { get; init; }
+
+    /// <summary>Where it comes from.</summary>
+    public Source? Source { get; init; }
+
+    /// <summary>The command that recorded it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>Its revisions, in world order.</summary>
+    public IReadOnlyList<UltimatumRevisionView> Revisions { get; init; } = [];
+
+    /// <summary>Its withdrawal, if any.</summary>
+    public UltimatumWithdrawalView? Withdrawal { get; init; }
+
+    /// <summary>Its schedule: the deadlines and the withdrawal, as the rules of lapse read them.</summary>
+    [JsonIgnore]
+    public UltimatumSchedule Schedule => new()
+    {
+        IssuedOn = IssuedOn,
+        IssuedDeadline = IssuedDeadline,
+        Revisions = [.. Revisions.Select(r => new DeadlineRevision { Deadline = r.Deadline, OccurredOn = r.OccurredOn, Sequence = r.Sequence, CommandId = r.CommandId })],
+        Withdrawal = Withdrawal is { } w ? new ScheduleWithdrawal { OccurredOn = w.OccurredOn, Sequence = w.Sequence, CommandId = w.CommandId } : null,
+    };
+
     /// <summary>The deadline after every revision.</summary>
     public WorldDate Deadline => Revisions.Count > 0 ? Revisions[^1].Deadline : IssuedDeadline;
 
@@ -441,66 +534,112 @@ public sealed record UltimatumView(
     /// <summary>True when it has been withdrawn.</summary>
     public bool IsWithdrawn => Withdrawal is not null;
 
-    /// <summary>The deadline in force on a day: that of the latest revision that has surely happened by then, else the deadline as issued.</summary>
+    WorldDate IFact.OccurredOn => IssuedOn;
+
+    /// <summary>The deadline in force on a day (see <see cref="UltimatumSchedule.DeadlineOn"/>).</summary>
     /// <param name="day">The day asked about.</param>
     /// <returns>The deadline.</returns>
-    public WorldDate DeadlineOn(DateOnly day) =>
-        Revisions.LastOrDefault(r => r.OccurredOn.HasHappenedBy(day))?.Deadline ?? IssuedDeadline;
+    public WorldDate DeadlineOn(DateOnly day) => Schedule.DeadlineOn(day);
 
-    /// <summary>Where the ultimatum stands on a day.</summary>
+    /// <summary>Where the ultimatum stands on a day (see <see cref="UltimatumSchedule.StatusOn"/>).</summary>
     /// <param name="day">The day asked about.</param>
-    /// <returns>
-    /// <see cref="UltimatumStatus.Withdrawn"/> when its withdrawal has surely happened by that day;
-    /// <see cref="UltimatumStatus.Lapsed"/> when the deadline in force that day (<see cref="DeadlineOn"/>) has a
-    /// last possible day before it (the deadline day itself still counts as active; a deadline with an open end
-    /// never lapses); otherwise <see cref="UltimatumStatus.Active"/>, also for a day before the issue.
-    /// </returns>
-    public UltimatumStatus StatusOn(DateOnly day)
-    {
-        if (Withdrawal is { } withdrawal && withdrawal.OccurredOn.HasHappenedBy(day))
-        {
-            return UltimatumStatus.Withdrawn;
-        }
-
-        return DeadlineOn(day).NotAfter is { } last && last < day ? UltimatumStatus.Lapsed : UltimatumStatus.Active;
-    }
+    /// <returns>Withdrawn, lapsed or active.</returns>
+    public UltimatumStatus StatusOn(DateOnly day) => Schedule.StatusOn(day);
 }
 
 /// <summary>A revision of an ultimatum.</summary>
-/// <param name="Deadline">The new deadline.</param>
-/// <param name="Demand">The new demand, or null when unchanged.</param>
-/// <param name="Consequence">The new consequence, or null when unchanged.</param>
-/// <param name="OccurredOn">When it was revised.</param>
-/// <param name="Source">Where it comes from.</param>
-/// <param name="CommandId">The command that recorded it.</param>
-/// <param name="Sequence">The stream version of the event.</param>
-public sealed record UltimatumRevisionView(WorldDate Deadline, string? Demand, string? Consequence, WorldDate OccurredOn, Source? Source, string? CommandId, int Sequence);
+public sealed record UltimatumRevisionView : IFact
+{
+    /// <summary>The new deadline.</summary>
+    public required WorldDate Deadline { get; init; }
+
+    /// <summary>The new demand, or null when unchanged.</summary>
+    public string? Demand { get; init; }
+
+    /// <summary>The new consequence, or null when unchanged.</summary>
+    public string? Consequence { get; init; }
+
+    /// <summary>When it was revised.</summary>
+    public required WorldDate OccurredOn { get; init; }
+
+    /// <summary>Where it comes from.</summary>
+    public Source? Source { get; init; }
+
+    /// <summary>The command that recorded it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event.</summary>
+    public long Sequence { get; init; }
+}
 
 /// <summary>The withdrawal of an ultimatum.</summary>
-/// <param name="Reason">Why, if said.</param>
-/// <param name="OccurredOn">When.</param>
-/// <param name="Source">Where it comes from.</param>
-/// <param name="CommandId">The command that recorded it.</param>
-/// <param name="Sequence">The stream version of the event.</param>
-public sealed record UltimatumWithdrawalView(string? Reason, WorldDate OccurredOn, Source? Source, string? CommandId, int Sequence);
+public sealed record UltimatumWithdrawalView : IFact
+{
+    /// <summary>Why, if said.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>When.</summary>
+    public required WorldDate OccurredOn { get; init; }
+
+    /// <summary>Where it comes from.</summary>
+    public Source? Source { get; init; }
+
+    /// <summary>The command that recorded it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event.</summary>
+    public long Sequence { get; init; }
+}
 
 /// <summary>An on-record statement.</summary>
-/// <param name="By">Who made it.</param>
-/// <param name="Kind">What it does.</param>
-/// <param name="Summary">What was said.</param>
-/// <param name="Tone">Its tone, if conveyed.</param>
-/// <param name="Agenda">Agenda item codes it is about.</param>
-/// <param name="OccurredOn">When.</param>
-/// <param name="Source">Where it comes from.</param>
-/// <param name="CommandId">The command that recorded it.</param>
-/// <param name="Sequence">The stream version of the event.</param>
-public sealed record StatementView(Actor By, StatementKind Kind, string Summary, Tone? Tone, IReadOnlyList<string> Agenda, WorldDate OccurredOn, Source? Source, string? CommandId, int Sequence);
+public sealed record StatementView : IFact
+{
+    /// <summary>Who made it.</summary>
+    public required Actor By { get; init; }
+
+    /// <summary>What it does.</summary>
+    public required StatementKind Kind { get; init; }
+
+    /// <summary>What was said.</summary>
+    public required string Summary { get; init; }
+
+    /// <summary>Its tone, if conveyed.</summary>
+    public Tone? Tone { get; init; }
+
+    /// <summary>Agenda item codes it is about.</summary>
+    public IReadOnlyList<string> Agenda { get; init; } = [];
+
+    /// <summary>When.</summary>
+    public required WorldDate OccurredOn { get; init; }
+
+    /// <summary>Where it comes from.</summary>
+    public Source? Source { get; init; }
+
+    /// <summary>The command that recorded it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event.</summary>
+    public long Sequence { get; init; }
+}
 
 /// <summary>A retraction: the facts of an earlier command withdrawn.</summary>
-/// <param name="Retracted">The id of the command whose facts were withdrawn.</param>
-/// <param name="Reason">Why.</param>
-/// <param name="OccurredOn">When the correction was made.</param>
-/// <param name="Source">Where the correction comes from.</param>
-/// <param name="CommandId">The command that recorded the retraction.</param>
-/// <param name="Sequence">The stream version of the event.</param>
-public sealed record RetractionView(string Retracted, string Reason, WorldDate OccurredOn, Source? Source, string? CommandId, int Sequence);
+public sealed record RetractionView
+{
+    /// <summary>The id of the command whose facts were withdrawn.</summary>
+    public required string Retracted { get; init; }
+
+    /// <summary>Why.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>When the correction was made.</summary>
+    public required WorldDate OccurredOn { get; init; }
+
+    /// <summary>Where the correction comes from.</summary>
+    public Source? Source { get; init; }
+
+    /// <summary>The command that recorded the retraction.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event.</summary>
+    public long Sequence { get; init; }
+}

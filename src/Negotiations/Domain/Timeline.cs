@@ -15,7 +15,7 @@ public sealed record Timeline
     public string Id { get; init; } = string.Empty;
 
     /// <summary>The stream version of the last event folded: 0 before any event.</summary>
-    public int Version { get; init; }
+    public long Version { get; init; }
 
     /// <summary>The day the timeline was computed as of; null when it holds every fact recorded.</summary>
     public DateOnly? AsOf { get; init; }
@@ -35,20 +35,36 @@ public sealed record Timeline
 }
 
 /// <summary>One fact of a timeline and its citation.</summary>
-/// <param name="Sequence">The stream version of the event.</param>
-/// <param name="OccurredOn">When it happened in the world.</param>
-/// <param name="EventType">The event's wire name (<c>round_scheduled.v1</c>).</param>
-/// <param name="Description">The fact in one line of English.</param>
-/// <param name="Actors">The actors the fact names.</param>
-/// <param name="Source">The document, quote, attribution and reported day it rests on, if any.</param>
-/// <param name="CommandId">The command that recorded it.</param>
-public sealed record TimelineEntry(int Sequence, WorldDate OccurredOn, string EventType, string Description, IReadOnlyList<Actor> Actors, Source? Source, string? CommandId);
+public sealed record TimelineEntry : IFact
+{
+    /// <summary>The stream version of the event.</summary>
+    public required long Sequence { get; init; }
+
+    /// <summary>When it happened in the world.</summary>
+    public required WorldDate OccurredOn { get; init; }
+
+    /// <summary>The event's wire name (<c>round_scheduled.v1</c>).</summary>
+    public required string EventType { get; init; }
+
+    /// <summary>The fact in one line of English.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>The actors the fact names.</summary>
+    public IReadOnlyList<Actor> Actors { get; init; } = [];
+
+    /// <summary>The document, quote, attribution and reported day it rests on, if any.</summary>
+    public Source? Source { get; init; }
+
+    /// <summary>The command that recorded it.</summary>
+    public string? CommandId { get; init; }
+}
 
 /// <summary>Builds the <see cref="Timeline"/> of a track, with every fact recorded or as of a day.</summary>
 /// <remarks>
-/// As of a day, an entry counts once its fact has surely happened by then (<see cref="WorldDate.HasHappenedBy"/>).
+/// As of a day, an entry counts once its fact has surely happened by then (<see cref="NegotiationEvents.CountsAsOf"/>).
 /// A <see cref="FactRetracted"/> drops the retracted command's entries whatever the day (the correction withdraws
-/// them from the record entirely); its own entry shows only once the correction has happened by the day.
+/// them from the record entirely); its own entry shows only once the correction has happened by the day. Folding N
+/// events costs O(N) in world order, O(N log N) otherwise.
 /// </remarks>
 public sealed class TimelineProjection : StreamProjection<Timeline>
 {
@@ -60,32 +76,58 @@ public sealed class TimelineProjection : StreamProjection<Timeline>
     public DateOnly? AsOf { get; }
 
     /// <inheritdoc />
+    public override int SchemaVersion => 2;
+
+    /// <inheritdoc />
+    public override ProjectedEventTypes EventTypes { get; } = new(NegotiationEvents.Catalog.Types, []);
+
+    /// <inheritdoc />
     public override Timeline Start(string streamId) => Timeline.Empty(streamId, AsOf);
 
     /// <inheritdoc />
     public override Timeline Evolve(Timeline view, RecordedEvent @event)
     {
-        ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(@event);
-        var version = checked((int)@event.Version);
-        if (@event.Data is not INegotiationEvent fact)
+        return Fold(view, [@event]);
+    }
+
+    /// <inheritdoc />
+    public override Timeline Fold(Timeline view, IReadOnlyList<RecordedEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(events);
+        var retracted = new RetractedCommands();
+        var entries = new FactList<TimelineEntry>(retracted, view.Entries);
+        var version = view.Version;
+        foreach (var @event in events)
         {
-            return view with { Version = version };
+            version = @event.Version == 0 ? version + 1 : @event.Version;
+            if (@event.Data is not INegotiationEvent fact || !EventTypes.Declares(fact.GetType()))
+            {
+                throw new UndeclaredEventTypeException(typeof(TimelineProjection), @event.Data.GetType());
+            }
+
+            if (fact is FactRetracted retraction)
+            {
+                retracted.Add(retraction.Retracted.Value);
+            }
+
+            if (AsOf is not { } day || fact.OccurredOn.HasHappenedBy(day))
+            {
+                entries.Add(new TimelineEntry
+                {
+                    Sequence = version,
+                    OccurredOn = fact.OccurredOn,
+                    EventType = @event.EventType,
+                    Description = TimelineText.Describe(fact),
+                    Actors = TimelineText.ActorsOf(fact),
+                    Source = fact.Source,
+                    CommandId = @event.Metadata.CommandId,
+                });
+            }
         }
 
-        var entries = view.Entries;
-        if (fact is FactRetracted retraction)
-        {
-            entries = [.. entries.Where(e => !string.Equals(e.CommandId, retraction.Retracted.Value, StringComparison.Ordinal))];
-        }
-
-        if (AsOf is not { } day || fact.OccurredOn.HasHappenedBy(day))
-        {
-            var entry = new TimelineEntry(version, fact.OccurredOn, @event.EventType, TimelineText.Describe(fact), TimelineText.ActorsOf(fact), fact.Source, @event.Metadata.CommandId);
-            entries = WorldOrder.Add(entries, entry, e => e.OccurredOn, e => e.Sequence);
-        }
-
-        return view with { Version = version, Entries = entries };
+        return view with { Version = version, Entries = entries.Build() };
     }
 }
 
@@ -110,7 +152,7 @@ internal static class TimelineText
         UltimatumWithdrawn e => $"Ultimatum {e.Ultimatum} was withdrawn{Because(e.Reason)}",
         StatementMade e => $"{Name(e.By)} ({e.Kind.ToString().ToLowerInvariant()}{(e.Tone is null ? string.Empty : $", {e.Tone.Value.ToString().ToLowerInvariant()}")}): {e.Summary}",
         FactRetracted e => $"The facts of command {e.Retracted} were retracted: {e.Reason}",
-        _ => fact.GetType().Name,
+        _ => throw new UndeclaredEventTypeException(typeof(TimelineProjection), fact.GetType()),
     };
 
     public static IReadOnlyList<Actor> ActorsOf(INegotiationEvent fact) => fact switch
@@ -124,7 +166,8 @@ internal static class TimelineText
         ProposalAnswered e => [e.By],
         UltimatumIssued e => [e.Issuer],
         StatementMade e => [e.By],
-        _ => [],
+        RoundPostponed or RoundCancelled or ExchangeAgreed or ExchangeCarriedOut or UltimatumRevised or UltimatumWithdrawn or FactRetracted => [],
+        _ => throw new UndeclaredEventTypeException(typeof(TimelineProjection), fact.GetType()),
     };
 
     private static string Name(Actor actor) => $"{actor.Name} ({actor.Affiliation})";

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Negotiations.EventSourcing;
 
 namespace Negotiations;
@@ -26,101 +25,107 @@ public sealed record Watchlist
     /// <summary>Every round recorded on any track and not retracted, in world order of its latest date.</summary>
     public IReadOnlyList<WatchedRound> Rounds { get; init; } = [];
 
-    /// <summary>The ultimatums active on a day: issued by then, not withdrawn by then, their deadline in force not passed.</summary>
+    /// <summary>The ultimatums open on a day: issued by then and active (the rule of <see cref="UltimatumSchedule.IsOpenOn"/>).</summary>
     /// <param name="day">The day asked about.</param>
     /// <returns>The ultimatums, soonest deadline first.</returns>
     public IReadOnlyList<WatchedUltimatum> OpenUltimatumsOn(DateOnly day) =>
-        Ultimatums
-            .Where(u => u.IssuedOn.HasHappenedBy(day) && u.StatusOn(day) == UltimatumStatus.Active)
-            .OrderBy(u => u.DeadlineOn(day))
-            .ToArray();
+        [.. Ultimatums.Where(u => u.Schedule.IsOpenOn(day)).OrderBy(u => u.Schedule.DeadlineOn(day))];
 
-    /// <summary>
-    /// The rounds still to come on a day: proposed, scheduled or postponed (not held or cancelled) as of that day, and
-    /// not surely in the past (their date or window ends on or after the day, or is not known).
-    /// </summary>
+    /// <summary>The rounds still to come on a day (the rule of <see cref="RoundView.IsUpcomingOn"/>).</summary>
     /// <param name="day">The day asked about.</param>
     /// <returns>The rounds, soonest first.</returns>
     public IReadOnlyList<WatchedRound> UpcomingRoundsOn(DateOnly day) =>
-        Rounds
-            .Select(r => (Round: r, Step: r.LatestStepOn(day)))
-            .Where(x => x.Step is { Status: RoundStatus.Proposed or RoundStatus.Scheduled or RoundStatus.Postponed }
-                && (x.Step.Date?.NotAfter is not { } last || last >= day))
-            .OrderBy(x => x.Step!.Date ?? WorldDate.Unknown)
-            .Select(x => x.Round)
-            .ToArray();
+        [.. Rounds.Where(r => RoundLifecycle.IsUpcomingOn(r.Steps, day)).OrderBy(r => r.DateOn(day) ?? WorldDate.Unknown)];
 }
 
 /// <summary>An ultimatum on the watchlist.</summary>
-/// <param name="Track">The track it was recorded on.</param>
-/// <param name="Id">Its id within the track.</param>
-/// <param name="Issuer">Who issued it.</param>
-/// <param name="Target">Whom it is aimed at.</param>
-/// <param name="Demand">The demand as issued.</param>
-/// <param name="IssuedOn">When it was issued.</param>
-/// <param name="Deadlines">The deadline as issued, then each revision's, in world order.</param>
-/// <param name="WithdrawnOn">When it was withdrawn, if it was.</param>
-/// <param name="CommandId">The command that issued it.</param>
-/// <param name="WithdrawnBy">The command that withdrew it, if any.</param>
-public sealed record WatchedUltimatum(
-    string Track,
-    UltimatumId Id,
-    Actor Issuer,
-    Affiliation Target,
-    string Demand,
-    WorldDate IssuedOn,
-    IReadOnlyList<WatchedDeadline> Deadlines,
-    WorldDate? WithdrawnOn,
-    string? CommandId,
-    string? WithdrawnBy)
+public sealed record WatchedUltimatum
 {
-    /// <summary>The deadline in force on a day: the latest set by then (the one as issued when none was).</summary>
-    /// <param name="day">The day asked about.</param>
-    /// <returns>The deadline.</returns>
-    public WorldDate DeadlineOn(DateOnly day) =>
-        (Deadlines.LastOrDefault(d => d.SetOn.HasHappenedBy(day)) ?? Deadlines[0]).Deadline;
+    /// <summary>The track it was recorded on.</summary>
+    public required string Track { get; init; }
 
-    /// <summary>Where the ultimatum stands on a day, by the same rule as <see cref="UltimatumView.StatusOn"/>.</summary>
+    /// <summary>Its id within the track.</summary>
+    public required UltimatumId Id { get; init; }
+
+    /// <summary>Who issued it.</summary>
+    public required Actor Issuer { get; init; }
+
+    /// <summary>Whom it is aimed at.</summary>
+    public required Affiliation Target { get; init; }
+
+    /// <summary>The demand as issued.</summary>
+    public required string Demand { get; init; }
+
+    /// <summary>Its schedule: the deadline as issued, its revisions and its withdrawal.</summary>
+    public required UltimatumSchedule Schedule { get; init; }
+
+    /// <summary>The command that issued it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>Where the ultimatum stands on a day (see <see cref="UltimatumSchedule.StatusOn"/>).</summary>
     /// <param name="day">The day asked about.</param>
     /// <returns>Withdrawn, lapsed or active.</returns>
-    public UltimatumStatus StatusOn(DateOnly day) =>
-        WithdrawnOn is { } withdrawn && withdrawn.HasHappenedBy(day) ? UltimatumStatus.Withdrawn
-        : DeadlineOn(day).NotAfter is { } last && last < day ? UltimatumStatus.Lapsed
-        : UltimatumStatus.Active;
+    public UltimatumStatus StatusOn(DateOnly day) => Schedule.StatusOn(day);
+
+    /// <summary>The deadline in force on a day (see <see cref="UltimatumSchedule.DeadlineOn"/>).</summary>
+    /// <param name="day">The day asked about.</param>
+    /// <returns>The deadline.</returns>
+    public WorldDate DeadlineOn(DateOnly day) => Schedule.DeadlineOn(day);
 }
 
-/// <summary>A deadline of a watched ultimatum and when it was set.</summary>
-/// <param name="Deadline">The deadline.</param>
-/// <param name="SetOn">When it was set (the issue or a revision).</param>
-/// <param name="CommandId">The command that set it.</param>
-public sealed record WatchedDeadline(WorldDate Deadline, WorldDate SetOn, string? CommandId);
-
 /// <summary>A round on the watchlist.</summary>
-/// <param name="Track">The track it was recorded on.</param>
-/// <param name="Id">Its id within the track.</param>
-/// <param name="Steps">What happened to it (proposed, scheduled, postponed, cancelled, held), in world order.</param>
-public sealed record WatchedRound(string Track, RoundId Id, IReadOnlyList<WatchedRoundStep> Steps)
+public sealed record WatchedRound
 {
-    /// <summary>The round's latest step, as recorded.</summary>
-    [JsonIgnore]
-    public WatchedRoundStep Latest => Steps[^1];
+    /// <summary>The track it was recorded on.</summary>
+    public required string Track { get; init; }
 
-    /// <summary>The latest step that has surely happened by a day, or null when none has.</summary>
+    /// <summary>Its id within the track.</summary>
+    public required RoundId Id { get; init; }
+
+    /// <summary>What happened to it (proposed, scheduled, postponed, cancelled, held), in world order.</summary>
+    public required IReadOnlyList<WatchedRoundStep> Steps { get; init; }
+
+    /// <summary>Where the round stands, by the round lifecycle (see <see cref="RoundView.Status"/>).</summary>
+    public RoundStatus Status => RoundLifecycle.Status(Steps);
+
+    /// <summary>The round's date, by the round lifecycle (see <see cref="RoundView.Date"/>).</summary>
+    public WorldDate? Date => RoundLifecycle.Date(Steps);
+
+    /// <summary>The venue of the latest step that gives one.</summary>
+    public Venue? Venue => Steps.LastOrDefault(s => s.Venue is not null)?.Venue;
+
+    /// <summary>Where the round stands on a day, from the steps that had surely happened by then; null when none had.</summary>
     /// <param name="day">The day asked about.</param>
-    /// <returns>The step.</returns>
-    public WatchedRoundStep? LatestStepOn(DateOnly day) =>
-        Steps.FirstOrDefault(s => s.Status == RoundStatus.Held && s.OccurredOn.HasHappenedBy(day))
-        ?? Steps.LastOrDefault(s => s.OccurredOn.HasHappenedBy(day));
+    /// <returns>The status, or null.</returns>
+    public RoundStatus? StatusOn(DateOnly day) => RoundLifecycle.AsOf(Steps, day) is { Count: > 0 } known ? RoundLifecycle.Status(known) : null;
+
+    /// <summary>The round's date as known on a day.</summary>
+    /// <param name="day">The day asked about.</param>
+    /// <returns>The date, or null.</returns>
+    public WorldDate? DateOn(DateOnly day) => RoundLifecycle.Date(RoundLifecycle.AsOf(Steps, day));
 }
 
 /// <summary>One step of a watched round.</summary>
-/// <param name="Status">What happened.</param>
-/// <param name="Date">The round's date or window after this step, if known.</param>
-/// <param name="Venue">Its venue after this step, if known.</param>
-/// <param name="OccurredOn">When the step happened.</param>
-/// <param name="CommandId">The command that recorded it.</param>
-/// <param name="Version">The stream version of the event, to order steps of one day.</param>
-public sealed record WatchedRoundStep(RoundStatus Status, WorldDate? Date, Venue? Venue, WorldDate OccurredOn, string? CommandId, long Version);
+public sealed record WatchedRoundStep : IRoundFact
+{
+    /// <summary>What happened.</summary>
+    public required RoundStatus Status { get; init; }
+
+    /// <summary>The date this step gives the round, if any.</summary>
+    public WorldDate? Date { get; init; }
+
+    /// <summary>The venue this step gives the round, if any.</summary>
+    public Venue? Venue { get; init; }
+
+    /// <summary>When the step happened.</summary>
+    public required WorldDate OccurredOn { get; init; }
+
+    /// <summary>The command that recorded it.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The stream version of the event, to order steps of one day.</summary>
+    public long Sequence { get; init; }
+}
 
 /// <summary>
 /// Builds the <see cref="Watchlist"/> from the events of all tracks, in global order: written once, run in memory
@@ -130,15 +135,24 @@ public sealed class WatchlistProjection : CrossStreamProjection<Watchlist>
 {
     private static readonly IReadOnlyList<string> Feeds = [Watchlist.AllTracks];
 
+    private static readonly ProjectedEventTypes Types = new(
+        [typeof(UltimatumIssued), typeof(UltimatumRevised), typeof(UltimatumWithdrawn), typeof(RoundProposed), typeof(RoundScheduled), typeof(RoundPostponed), typeof(RoundCancelled), typeof(RoundHeld), typeof(FactRetracted)],
+        [typeof(NegotiationOpened), typeof(ParticipantJoined), typeof(ProposalMade), typeof(ProposalAnswered), typeof(ExchangeAgreed), typeof(ExchangeCarriedOut), typeof(StatementMade)]);
+
+    /// <inheritdoc />
+    public override int SchemaVersion => 2;
+
+    /// <inheritdoc />
+    public override ProjectedEventTypes EventTypes => Types;
+
     /// <inheritdoc />
     public override IReadOnlyList<string> ViewIdsFor(RecordedEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        return @event.Data is UltimatumIssued or UltimatumRevised or UltimatumWithdrawn
-            or RoundProposed or RoundScheduled or RoundPostponed or RoundCancelled or RoundHeld
-            or FactRetracted
-            ? Feeds
-            : [];
+        var type = @event.Data.GetType();
+        return Types.Handles(type) ? Feeds
+            : Types.Declares(type) ? []
+            : throw new UndeclaredEventTypeException(typeof(WatchlistProjection), type);
     }
 
     /// <inheritdoc />
@@ -147,62 +161,151 @@ public sealed class WatchlistProjection : CrossStreamProjection<Watchlist>
     /// <inheritdoc />
     public override Watchlist Evolve(Watchlist view, RecordedEvent @event)
     {
-        ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(@event);
-        var track = @event.StreamId;
-        var command = @event.Metadata.CommandId;
-        return @event.Data switch
+        return Fold(view, [@event]);
+    }
+
+    /// <inheritdoc />
+    public override Watchlist Fold(Watchlist view, IReadOnlyList<RecordedEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(events);
+        var ultimatums = new Dictionary<(string, string), WatchedUltimatum>();
+        var order = new List<(string, string)>();
+        foreach (var u in view.Ultimatums)
         {
-            UltimatumIssued e when FindUltimatum(view, track, e.Ultimatum) is null => view with
+            ultimatums.Add((u.Track, u.Id.Value), u);
+            order.Add((u.Track, u.Id.Value));
+        }
+
+        var rounds = new Dictionary<(string, string), List<WatchedRoundStep>>();
+        var tracks = new Dictionary<(string, string), RoundId>();
+        foreach (var r in view.Rounds)
+        {
+            rounds.Add((r.Track, r.Id.Value), [.. r.Steps]);
+            tracks.Add((r.Track, r.Id.Value), r.Id);
+        }
+
+        foreach (var @event in events)
+        {
+            var track = @event.StreamId;
+            var command = @event.Metadata.CommandId;
+            var sequence = @event.Version;
+            switch (@event.Data)
             {
-                Ultimatums = [.. view.Ultimatums.Append(new WatchedUltimatum(track, e.Ultimatum, e.Issuer, e.Target, e.Demand, e.OccurredOn, [new WatchedDeadline(e.Deadline, e.OccurredOn, command)], null, command, null)).OrderBy(u => u.IssuedOn)],
-            },
-            UltimatumRevised e => WithUltimatum(view, track, e.Ultimatum, u => u with
-            {
-                Deadlines = [u.Deadlines[0], .. u.Deadlines.Skip(1).Append(new WatchedDeadline(e.Deadline, e.OccurredOn, command)).OrderBy(d => d.SetOn)],
-            }),
-            UltimatumWithdrawn e => WithUltimatum(view, track, e.Ultimatum, u => u with { WithdrawnOn = e.OccurredOn, WithdrawnBy = command }),
-            RoundProposed e => WithStep(view, track, e.Round, new WatchedRoundStep(RoundStatus.Proposed, e.Window, null, e.OccurredOn, command, @event.Version)),
-            RoundScheduled e => WithStep(view, track, e.Round, new WatchedRoundStep(RoundStatus.Scheduled, e.Date, e.Venue, e.OccurredOn, command, @event.Version)),
-            RoundPostponed e => WithStep(view, track, e.Round, new WatchedRoundStep(RoundStatus.Postponed, e.NewDate, null, e.OccurredOn, command, @event.Version)),
-            RoundCancelled e => WithStep(view, track, e.Round, new WatchedRoundStep(RoundStatus.Cancelled, null, null, e.OccurredOn, command, @event.Version)),
-            RoundHeld e => WithStep(view, track, e.Round, new WatchedRoundStep(RoundStatus.Held, e.OccurredOn, e.Venue, e.OccurredOn, command, @event.Version)),
-            FactRetracted e => Retract(view, track, e.Retracted.Value),
-            _ => view,
+                case UltimatumIssued e when !ultimatums.ContainsKey((track, e.Ultimatum.Value)):
+                    ultimatums.Add((track, e.Ultimatum.Value), new WatchedUltimatum
+                    {
+                        Track = track, Id = e.Ultimatum, Issuer = e.Issuer, Target = e.Target, Demand = e.Demand,
+                        Schedule = new UltimatumSchedule { IssuedOn = e.OccurredOn, IssuedDeadline = e.Deadline }, CommandId = command,
+                    });
+                    order.Add((track, e.Ultimatum.Value));
+                    break;
+                case UltimatumIssued:
+                    break;
+                case UltimatumRevised e when ultimatums.TryGetValue((track, e.Ultimatum.Value), out var u):
+                    ultimatums[(track, e.Ultimatum.Value)] = u with { Schedule = u.Schedule.Revise(new DeadlineRevision { Deadline = e.Deadline, OccurredOn = e.OccurredOn, Sequence = sequence, CommandId = command }) };
+                    break;
+                case UltimatumRevised:
+                    break;
+                case UltimatumWithdrawn e when ultimatums.TryGetValue((track, e.Ultimatum.Value), out var u):
+                    ultimatums[(track, e.Ultimatum.Value)] = u with { Schedule = u.Schedule.Withdraw(new ScheduleWithdrawal { OccurredOn = e.OccurredOn, Sequence = sequence, CommandId = command }) };
+                    break;
+                case UltimatumWithdrawn:
+                    break;
+                case RoundProposed e:
+                    Step(track, e.Round, new WatchedRoundStep { Status = RoundStatus.Proposed, Date = e.Window, OccurredOn = e.OccurredOn, CommandId = command, Sequence = sequence });
+                    break;
+                case RoundScheduled e:
+                    Step(track, e.Round, new WatchedRoundStep { Status = RoundStatus.Scheduled, Date = e.Date, Venue = e.Venue, OccurredOn = e.OccurredOn, CommandId = command, Sequence = sequence });
+                    break;
+                case RoundPostponed e:
+                    Step(track, e.Round, new WatchedRoundStep { Status = RoundStatus.Postponed, Date = e.NewDate, OccurredOn = e.OccurredOn, CommandId = command, Sequence = sequence });
+                    break;
+                case RoundCancelled e:
+                    Step(track, e.Round, new WatchedRoundStep { Status = RoundStatus.Cancelled, OccurredOn = e.OccurredOn, CommandId = command, Sequence = sequence });
+                    break;
+                case RoundHeld e:
+                    Step(track, e.Round, new WatchedRoundStep { Status = RoundStatus.Held, Date = e.OccurredOn, Venue = e.Venue, OccurredOn = e.OccurredOn, CommandId = command, Sequence = sequence });
+                    break;
+                case FactRetracted e:
+                    Retract(track, e.Retracted.Value);
+                    break;
+                case var other when Types.Declares(other.GetType()):
+                    break;
+                default:
+                    throw new UndeclaredEventTypeException(typeof(WatchlistProjection), @event.Data.GetType());
+            }
+        }
+
+        var watched = rounds
+            .Where(r => r.Value.Count > 0)
+            .Select(r => new WatchedRound { Track = r.Key.Item1, Id = tracks[r.Key], Steps = Sorted(r.Value) })
+            .ToArray();
+        Array.Sort(watched, CompareRounds);
+        var standing = order.Where(ultimatums.ContainsKey).Select(key => ultimatums[key]).ToArray();
+        return view with
+        {
+            Ultimatums = [.. standing.OrderBy(u => u.Schedule.IssuedOn)],
+            Rounds = watched,
         };
-    }
 
-    private static WatchedUltimatum? FindUltimatum(Watchlist view, string track, UltimatumId id) =>
-        view.Ultimatums.FirstOrDefault(u => u.Track == track && u.Id == id);
-
-    private static Watchlist WithUltimatum(Watchlist view, string track, UltimatumId id, Func<WatchedUltimatum, WatchedUltimatum> change) =>
-        view with { Ultimatums = [.. view.Ultimatums.Select(u => u.Track == track && u.Id == id ? change(u) : u)] };
-
-    private static Watchlist WithStep(Watchlist view, string track, RoundId id, WatchedRoundStep step)
-    {
-        var existing = view.Rounds.FirstOrDefault(r => r.Track == track && r.Id == id);
-        var round = existing is null
-            ? new WatchedRound(track, id, [step])
-            : existing with { Steps = [.. existing.Steps.Append(step).OrderBy(s => s.OccurredOn).ThenBy(s => s.Version)] };
-        return view with { Rounds = Sorted(view.Rounds.Where(r => r != existing).Append(round)) };
-    }
-
-    private static Watchlist Retract(Watchlist view, string track, string command)
-    {
-        var ultimatums = view.Ultimatums
-            .Where(u => !(u.Track == track && u.CommandId == command))
-            .Select(u => u.Track != track ? u : u with
+        void Step(string track, RoundId id, WatchedRoundStep step)
+        {
+            if (!rounds.TryGetValue((track, id.Value), out var steps))
             {
-                Deadlines = [u.Deadlines[0], .. u.Deadlines.Skip(1).Where(d => d.CommandId != command)],
-                WithdrawnOn = u.WithdrawnBy == command ? null : u.WithdrawnOn,
-                WithdrawnBy = u.WithdrawnBy == command ? null : u.WithdrawnBy,
-            });
-        var rounds = view.Rounds
-            .Select(r => r.Track != track ? r : r with { Steps = [.. r.Steps.Where(s => s.CommandId != command)] })
-            .Where(r => r.Steps.Count > 0);
-        return view with { Ultimatums = [.. ultimatums], Rounds = Sorted(rounds) };
+                rounds.Add((track, id.Value), steps = []);
+                tracks.Add((track, id.Value), id);
+            }
+
+            steps.Add(step);
+        }
+
+        void Retract(string track, string command)
+        {
+            foreach (var key in order)
+            {
+                if (key.Item1 != track || !ultimatums.TryGetValue(key, out var u))
+                {
+                    continue;
+                }
+
+                if (string.Equals(u.CommandId, command, StringComparison.Ordinal))
+                {
+                    ultimatums.Remove(key);
+                }
+                else
+                {
+                    ultimatums[key] = u with { Schedule = u.Schedule.Retract(command) };
+                }
+            }
+
+            foreach (var (key, steps) in rounds)
+            {
+                if (key.Item1 == track)
+                {
+                    steps.RemoveAll(s => string.Equals(s.CommandId, command, StringComparison.Ordinal));
+                }
+            }
+        }
     }
 
-    private static WatchedRound[] Sorted(IEnumerable<WatchedRound> rounds) =>
-        [.. rounds.OrderBy(r => r.Latest.Date ?? r.Latest.OccurredOn).ThenBy(r => r.Track, StringComparer.Ordinal).ThenBy(r => r.Id.Value, StringComparer.Ordinal)];
+    private static WatchedRoundStep[] Sorted(List<WatchedRoundStep> steps)
+    {
+        var sorted = steps.ToArray();
+        Array.Sort(sorted, WorldOrder.Compare);
+        return sorted;
+    }
+
+    private static int CompareRounds(WatchedRound x, WatchedRound y)
+    {
+        var byDate = ((x.Steps[^1].Date ?? x.Steps[^1].OccurredOn)).CompareTo(y.Steps[^1].Date ?? y.Steps[^1].OccurredOn);
+        if (byDate != 0)
+        {
+            return byDate;
+        }
+
+        var byTrack = string.CompareOrdinal(x.Track, y.Track);
+        return byTrack != 0 ? byTrack : string.CompareOrdinal(x.Id.Value, y.Id.Value);
+    }
 }

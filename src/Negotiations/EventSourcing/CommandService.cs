@@ -9,37 +9,38 @@ namespace Negotiations.EventSourcing;
 /// <summary>Who asked for a command and why: recorded as metadata with every event the command appends.</summary>
 /// <param name="CorrelationId">Ties together all the work started by one request.</param>
 /// <param name="CausationId">The message or event that caused the command.</param>
-/// <param name="Tenant">The tenant the command acts for, when the store is shared.</param>
-public sealed record CommandContext(string? CorrelationId = null, string? CausationId = null, string? Tenant = null);
-
-/// <summary>A stream's state and the version it was computed at.</summary>
-/// <typeparam name="TState">The state type.</typeparam>
-/// <param name="StreamId">The stream.</param>
-/// <param name="State">The state after the stream's events.</param>
-/// <param name="Version">The stream's version: 0 when it has no events.</param>
-public sealed record StreamState<TState>(string StreamId, TState State, long Version);
+public sealed record CommandContext(string? CorrelationId = null, string? CausationId = null);
 
 /// <summary>
-/// Runs commands against a store through a decider: load the stream, decide, append with the expected
-/// version; on a version conflict reload and decide again, a bounded number of times.
+/// Runs commands against a store through a decider, one write operation per command
+/// (<see cref="IEventStore.DecideAndAppendAsync{TState}"/>): load the decision state, decide, append with the
+/// expected version; on a version conflict load the new tail and decide again, a bounded number of times.
 /// </summary>
 /// <remarks>
-/// <para>A command whose id already stands in the stream's metadata appends nothing and returns the events it
-/// appended the first time (<see cref="CommandOutcome.AlreadyApplied"/>), so callers may retry at will, across
-/// restarts. A refused command appends nothing.</para>
+/// <para><b>Cost.</b> A command never refolds its stream: a store that keeps decision states (Marten) loads a snapshot;
+/// for other stores the service keeps the states it has seen in a bounded cache
+/// (<see cref="NegotiationsOptions.DecisionStateCacheSize"/>) and reads only the events after them.</para>
+/// <para><b>Idempotency by record.</b> The append records the command (its id, type and fingerprint) in the same
+/// transaction. Sent again, a command finds its record: it appends nothing and returns the events it appended the
+/// first time (<see cref="CommandOutcome.AlreadyApplied"/>), so callers may retry at will, across restarts. Another
+/// command sent under a used id is refused with <see cref="CommandErrors.IdReused"/>. A refused command checks the
+/// record before it answers, so a repeat is never reported as a refusal.</para>
 /// <para>Each command is traced as an activity of <see cref="NegotiationsTelemetry.ActivitySourceName"/> and
 /// counted by the instruments of <see cref="NegotiationsTelemetry.MeterName"/>.</para>
 /// </remarks>
-/// <typeparam name="TState">The state decisions are made on.</typeparam>
+/// <typeparam name="TState">The decision state.</typeparam>
 /// <typeparam name="TCommand">The commands.</typeparam>
 /// <typeparam name="TEvent">The base type of the events.</typeparam>
 public sealed partial class CommandService<TState, TCommand, TEvent>
+    where TState : class
     where TCommand : IStreamCommand
     where TEvent : notnull
 {
     private readonly IDecider<TState, TCommand, TEvent> _decider;
     private readonly IEventStore _store;
+    private readonly ICommandFingerprints<TCommand> _fingerprints;
     private readonly int _maxConflictRetries;
+    private readonly StateCache<TState>? _cache;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly CommandInstruments _instruments;
@@ -47,13 +48,15 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
     /// <summary>Creates a command service.</summary>
     /// <param name="decider">The model's decisions.</param>
     /// <param name="store">Where the streams live.</param>
-    /// <param name="options">The retry bound; defaults apply when null.</param>
+    /// <param name="fingerprints">Names and fingerprints commands for their records.</param>
+    /// <param name="options">The retry bound and cache size; defaults apply when null.</param>
     /// <param name="timeProvider">The clock for durations; the system clock when null.</param>
     /// <param name="logger">Where to log; nothing is logged when null.</param>
     /// <param name="meterFactory">Creates the meter; a shared process-wide meter is used when null.</param>
     public CommandService(
         IDecider<TState, TCommand, TEvent> decider,
         IEventStore store,
+        ICommandFingerprints<TCommand> fingerprints,
         IOptions<NegotiationsOptions>? options = null,
         TimeProvider? timeProvider = null,
         ILogger<CommandService<TState, TCommand, TEvent>>? logger = null,
@@ -61,22 +64,30 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
     {
         ArgumentNullException.ThrowIfNull(decider);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(fingerprints);
         _decider = decider;
         _store = store;
-        _maxConflictRetries = (options?.Value ?? new NegotiationsOptions()).MaxConflictRetries;
+        _fingerprints = fingerprints;
+        var settings = options?.Value ?? new NegotiationsOptions();
+        _maxConflictRetries = settings.MaxConflictRetries;
         ArgumentOutOfRangeException.ThrowIfNegative(_maxConflictRetries, "options.MaxConflictRetries");
+        ArgumentOutOfRangeException.ThrowIfNegative(settings.DecisionStateCacheSize, "options.DecisionStateCacheSize");
+        _cache = store.KeepsDecisionStates(typeof(TState)) ? null : new StateCache<TState>(settings.DecisionStateCacheSize);
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _instruments = CommandInstruments.For(meterFactory);
     }
 
+    /// <summary>How many decision states the service holds in its cache now (0 for stores that keep their own).</summary>
+    public int CachedStates => _cache?.Count ?? 0;
+
     /// <summary>Handles one command.</summary>
     /// <param name="command">The command.</param>
-    /// <param name="context">Correlation, causation and tenant to record with the events; none when null.</param>
+    /// <param name="context">Correlation and causation to record with the events; none when null.</param>
     /// <param name="cancellationToken">Cancels the work before the append is committed.</param>
     /// <returns>What happened: accepted with its events, already applied earlier, or refused with the broken rule.</returns>
     /// <exception cref="StreamVersionConflictException">Other writers won every attempt, the retries included.</exception>
-    public async Task<CommandResult<TState>> HandleAsync(
+    public async Task<CommandResult> HandleAsync(
         TCommand command,
         CommandContext? context = null,
         CancellationToken cancellationToken = default)
@@ -86,7 +97,8 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
         var commandId = command.CommandId;
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId, "command.StreamId");
         ArgumentException.ThrowIfNullOrWhiteSpace(commandId, "command.CommandId");
-        var commandType = command.GetType().Name;
+        var stream = StreamKey.Of(streamId);
+        var commandType = _fingerprints.NameOf(command);
 
         using var activity = NegotiationsTelemetry.ActivitySource.StartActivity($"{NegotiationsTelemetry.CommandActivityName} {commandType}");
         activity?.SetTag(NegotiationsTelemetry.Tags.StreamId, streamId);
@@ -96,8 +108,9 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
 
         try
         {
-            var result = await HandleWithRetriesAsync(command, streamId, commandId, commandType, context, activity, cancellationToken).ConfigureAwait(false);
+            var result = await HandleWithRetriesAsync(command, stream, commandId, commandType, context, activity, cancellationToken).ConfigureAwait(false);
             activity?.SetTag(NegotiationsTelemetry.Tags.Outcome, result.Outcome.ToString());
+            activity?.SetTag(NegotiationsTelemetry.Tags.StreamVersion, result.StreamVersion);
             _instruments.Handled.Add(1, Tag(NegotiationsTelemetry.Tags.CommandType, commandType), Tag(NegotiationsTelemetry.Tags.Outcome, result.Outcome.ToString()));
             return result;
         }
@@ -112,139 +125,149 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
         }
     }
 
-    /// <summary>Loads a stream and folds its events into a state.</summary>
-    /// <param name="streamId">The stream.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The state and the version it was computed at; the initial state at version 0 for a stream that does not exist.</returns>
-    public async Task<StreamState<TState>> LoadAsync(string streamId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
-        var events = await _store.ReadStreamAsync(streamId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new StreamState<TState>(streamId, Fold(_decider.Initial, events, events.Count), Version(events));
-    }
-
-    private async Task<CommandResult<TState>> HandleWithRetriesAsync(
+    private async Task<CommandResult> HandleWithRetriesAsync(
         TCommand command,
-        string streamId,
+        StreamKey stream,
         string commandId,
         string commandType,
         CommandContext? context,
         Activity? activity,
         CancellationToken cancellationToken)
     {
+        var metadata = new EventMetadata
+        {
+            CommandId = commandId,
+            CommandType = commandType,
+            CommandFingerprint = _fingerprints.FingerprintOf(command),
+            CorrelationId = context?.CorrelationId,
+            CausationId = context?.CausationId,
+        };
+
         for (var attempt = 0; ; attempt++)
         {
-            var stored = await _store.ReadStreamAsync(streamId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var version = Version(stored);
-
-            if (EarlierOutcome(stored, streamId, commandId, commandType) is { } repeat)
-            {
-                return repeat;
-            }
-
-            var state = Fold(_decider.Initial, stored, stored.Count);
-            var decision = _decider.Decide(state, command);
-            if (decision.Error is { } error)
-            {
-                _instruments.Refused.Add(1, Tag(NegotiationsTelemetry.Tags.CommandType, commandType), Tag(NegotiationsTelemetry.Tags.ErrorCode, error.Code));
-                activity?.SetTag(NegotiationsTelemetry.Tags.ErrorCode, error.Code);
-                LogRefused(_logger, commandType, commandId, streamId, error.Code);
-                return new CommandResult<TState>(CommandOutcome.Refused, streamId, commandId, [], version, state, error);
-            }
-
-            if (decision.Events.Count == 0)
-            {
-                LogAccepted(_logger, commandType, commandId, streamId, 0, version);
-                return new CommandResult<TState>(CommandOutcome.Accepted, streamId, commandId, [], version, state, null);
-            }
-
-            var metadata = new EventMetadata
-            {
-                CommandId = commandId,
-                CorrelationId = context?.CorrelationId,
-                CausationId = context?.CausationId,
-                Tenant = context?.Tenant,
-            };
-
-            long newVersion;
+            var known = _cache?.Get(stream);
+            StreamWrite<TState> write;
             try
             {
-                newVersion = await _store.AppendAsync(streamId, version, decision.Events.Cast<object>().ToArray(), metadata, cancellationToken).ConfigureAwait(false);
+                write = await _store.DecideAndAppendAsync(stream, _decider.State, known, (loaded, ct) => DecideAsync(command, loaded, metadata, ct), cancellationToken).ConfigureAwait(false);
+            }
+            catch (CommandAlreadyRecordedException recorded)
+            {
+                return await EarlierOutcomeAsync(stream, metadata, commandType, recorded.StreamVersion, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Stream '{stream}' refused command '{commandId}' as recorded already, but has no record of it.");
             }
             catch (StreamVersionConflictException conflict)
             {
                 _instruments.Conflicts.Add(1, Tag(NegotiationsTelemetry.Tags.CommandType, commandType));
+
+                // The cached state stays the base to resync from: the next attempt reads only the events after it. One
+                // ahead of the stream (the store was reset) is dropped.
+                if (known is not null && (conflict.ActualVersion is not { } actual || actual < known.Version))
+                {
+                    _cache?.Remove(stream);
+                }
+
                 if (attempt >= _maxConflictRetries)
                 {
                     // The writer that won may have been this very command, sent twice at once: that is a repeat, not a conflict.
-                    var after = await _store.ReadStreamAsync(streamId, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    if (EarlierOutcome(after, streamId, commandId, commandType) is { } twin)
+                    if (await EarlierOutcomeAsync(stream, metadata, commandType, conflict.ActualVersion, cancellationToken).ConfigureAwait(false) is { } twin)
                     {
                         return twin;
                     }
 
-                    LogConflictSurfaced(_logger, commandType, commandId, streamId, attempt + 1);
+                    LogConflictSurfaced(_logger, commandType, commandId, stream.StreamId, attempt + 1);
                     throw;
                 }
 
-                LogConflictRetry(_logger, commandType, commandId, streamId, conflict.ExpectedVersion, attempt + 1);
+                LogConflictRetry(_logger, commandType, commandId, stream.StreamId, conflict.ExpectedVersion, attempt + 1);
                 continue;
             }
 
-            _instruments.Appended.Add(decision.Events.Count, Tag(NegotiationsTelemetry.Tags.CommandType, commandType));
-            var committed = new CommittedEvent[decision.Events.Count];
-            var newState = state;
-            for (var i = 0; i < committed.Length; i++)
+            _cache?.Set(write.After);
+            var decision = write.Decision;
+            if (decision.Error is { } error)
             {
-                var @event = decision.Events[i];
-                committed[i] = new CommittedEvent(streamId, version + i + 1, EventName(@event), @event, metadata);
-                newState = _decider.Evolve(newState, @event, metadata);
+                if (await EarlierOutcomeAsync(stream, metadata, commandType, write.DecidedOn.Version, cancellationToken).ConfigureAwait(false) is { } earlier)
+                {
+                    return earlier;
+                }
+
+                _instruments.Refused.Add(1, Tag(NegotiationsTelemetry.Tags.CommandType, commandType), Tag(NegotiationsTelemetry.Tags.ErrorCode, error.Code));
+                activity?.SetTag(NegotiationsTelemetry.Tags.ErrorCode, error.Code);
+                LogRefused(_logger, commandType, commandId, stream.StreamId, error.Code);
+                return new CommandResult(CommandOutcome.Refused, stream, commandId, [], write.DecidedOn.Version, error);
             }
 
-            activity?.SetTag(NegotiationsTelemetry.Tags.StreamVersion, newVersion);
-            LogAccepted(_logger, commandType, commandId, streamId, committed.Length, newVersion);
-            return new CommandResult<TState>(CommandOutcome.Accepted, streamId, commandId, committed, newVersion, newState, null);
+            if (!decision.Appends)
+            {
+                if (await EarlierOutcomeAsync(stream, metadata, commandType, write.DecidedOn.Version, cancellationToken).ConfigureAwait(false) is { } earlier)
+                {
+                    return earlier;
+                }
+
+                LogAccepted(_logger, commandType, commandId, stream.StreamId, 0, write.DecidedOn.Version);
+                return new CommandResult(CommandOutcome.Accepted, stream, commandId, [], write.DecidedOn.Version, null);
+            }
+
+            _instruments.Appended.Add(write.Committed.Count, Tag(NegotiationsTelemetry.Tags.CommandType, commandType));
+            LogAccepted(_logger, commandType, commandId, stream.StreamId, write.Committed.Count, write.After.Version);
+            return new CommandResult(CommandOutcome.Accepted, stream, commandId, write.Committed, write.After.Version, null);
         }
     }
 
-    /// <summary>The outcome of a command whose id already stands in the stream's metadata, or null when it does not.</summary>
-    private CommandResult<TState>? EarlierOutcome(IReadOnlyList<RecordedEvent> stored, string streamId, string commandId, string commandType)
+    private async ValueTask<StreamDecision> DecideAsync(TCommand command, StreamState<TState> loaded, EventMetadata metadata, CancellationToken cancellationToken)
     {
-        var earlier = stored
-            .Where(e => string.Equals(e.Metadata.CommandId, commandId, StringComparison.Ordinal))
-            .Select(e => new CommittedEvent(e.StreamId, e.Version, e.EventType, e.Data, e.Metadata))
-            .ToArray();
-        if (earlier.Length == 0)
+        var decision = _decider.Decide(loaded.State, command);
+        if (decision.RequiredCommand is { } required)
+        {
+            var record = await _store.FindCommandAsync(loaded.Stream, required, cancellationToken).ConfigureAwait(false);
+            decision = decision.Resolve(record is not null);
+        }
+
+        return decision.Error is { } error
+            ? StreamDecision.Refuse(error)
+            : StreamDecision.Append([.. decision.Events.Cast<object>()], metadata);
+    }
+
+    /// <summary>
+    /// The outcome of a command whose id the stream has a record of: a repeat (same fingerprint) returns the events it
+    /// appended then, with the stream's version now (<paramref name="streamVersion"/> when known, else read); another
+    /// command under that id is refused. Null when there is no record.
+    /// </summary>
+    private async Task<CommandResult?> EarlierOutcomeAsync(StreamKey stream, EventMetadata metadata, string commandType, long? streamVersion, CancellationToken cancellationToken)
+    {
+        var commandId = metadata.CommandId!;
+        var record = await _store.FindCommandAsync(stream, commandId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
         {
             return null;
         }
 
-        LogAlreadyApplied(_logger, commandType, commandId, streamId);
-        var upTo = earlier[^1].Version;
-        var stateThen = Fold(_decider.Initial, stored, stored.TakeWhile(e => e.Version <= upTo).Count());
-        return new CommandResult<TState>(CommandOutcome.AlreadyApplied, streamId, commandId, earlier, upTo, stateThen, null);
-    }
-
-    private TState Fold(TState state, IReadOnlyList<RecordedEvent> events, int count)
-    {
-        for (var i = 0; i < count; i++)
+        if (!string.Equals(record.Fingerprint, metadata.CommandFingerprint, StringComparison.Ordinal))
         {
-            var recorded = events[i];
-            if (recorded.Data is not TEvent @event)
-            {
-                throw new InvalidOperationException(
-                    $"Stream '{recorded.StreamId}' holds an event of type '{recorded.EventType}' at version {recorded.Version} that is not a {typeof(TEvent).Name}; it cannot be folded by this decider.");
-            }
-
-            state = _decider.Evolve(state, @event, recorded.Metadata);
+            var what = string.Equals(record.CommandType, commandType, StringComparison.Ordinal)
+                ? $"another {record.CommandType} with other content"
+                : $"a {record.CommandType}";
+            var error = new DomainError(
+                CommandErrors.IdReused,
+                $"Command id '{commandId}' was used already, by {what}; this {commandType} cannot reuse it: send it under a new command id.");
+            _instruments.Refused.Add(1, Tag(NegotiationsTelemetry.Tags.CommandType, commandType), Tag(NegotiationsTelemetry.Tags.ErrorCode, error.Code));
+            LogRefused(_logger, commandType, commandId, stream.StreamId, error.Code);
+            return new CommandResult(CommandOutcome.Refused, stream, commandId, [], record.LastVersion, error);
         }
 
-        return state;
+        var events = await _store.ReadStreamAsync(stream, record.FirstVersion, record.LastVersion, cancellationToken).ConfigureAwait(false);
+        var current = streamVersion ?? await CurrentVersionAsync(stream, record.LastVersion, cancellationToken).ConfigureAwait(false);
+        LogAlreadyApplied(_logger, commandType, commandId, stream.StreamId);
+        var committed = events.Select(e => new CommittedEvent(e.Stream, e.Version, e.EventType, e.Data, e.Metadata, e.GlobalPosition)).ToArray();
+        return new CommandResult(CommandOutcome.AlreadyApplied, stream, commandId, committed, current, null);
     }
 
-    private static long Version(IReadOnlyList<RecordedEvent> events) => events.Count == 0 ? 0 : events[^1].Version;
-
-    private static string EventName(TEvent @event) => EventCatalog.WireNameOf(@event.GetType());
+    private async Task<long> CurrentVersionAsync(StreamKey stream, long atLeast, CancellationToken cancellationToken)
+    {
+        var tail = await _store.ReadStreamAsync(stream, atLeast + 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return tail.Count > 0 ? tail[^1].Version : atLeast;
+    }
 
     private static KeyValuePair<string, object?> Tag(string key, object? value) => new(key, value);
 

@@ -4,9 +4,9 @@ namespace Negotiations.EventSourcing;
 /// What a store keeps beside each event: which command wrote it, and how it relates to other work.
 /// </summary>
 /// <remarks>
-/// Every event appended by one command carries the same metadata. The command id is what makes
-/// repeated commands idempotent: the command service looks for it in the stream's own metadata, so
-/// the check survives restarts in any store.
+/// Every event appended by one command carries the same metadata. <see cref="CommandId"/>,
+/// <see cref="CommandType"/> and <see cref="CommandFingerprint"/> together describe the command, so a store can
+/// rebuild its command records (see <see cref="CommandRecord"/>) from its events alone.
 /// </remarks>
 public sealed record EventMetadata
 {
@@ -16,12 +16,22 @@ public sealed record EventMetadata
     /// <summary>The id of the command whose decision produced the event.</summary>
     public string? CommandId { get; init; }
 
+    /// <summary>The name of that command's type (<c>RecordStatement</c>); null for events not written by a command.</summary>
+    public string? CommandType { get; init; }
+
+    /// <summary>
+    /// The fingerprint of that command (see <see cref="CommandRecord.Fingerprint"/>). An append whose metadata has a
+    /// command id and a fingerprint records the command, once per stream.
+    /// </summary>
+    public string? CommandFingerprint { get; init; }
+
     /// <summary>Ties together all the work started by one request, across streams and services.</summary>
     public string? CorrelationId { get; init; }
 
     /// <summary>The id of the message or event that caused the command.</summary>
     public string? CausationId { get; init; }
 
-    /// <summary>The tenant the event belongs to, for stores shared by several tenants.</summary>
-    public string? Tenant { get; init; }
+    /// <summary>True when the metadata describes a command to record: it has a command id and a fingerprint.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool RecordsCommand => CommandId is not null && CommandFingerprint is not null;
 }

@@ -3,13 +3,18 @@ using System.Runtime.CompilerServices;
 namespace Negotiations.EventSourcing;
 
 /// <summary>
-/// A thread-safe event store in process memory, with the same optimistic concurrency as the PostgreSQL
-/// store. For tests, samples and tools; its events are gone when the process ends.
+/// A thread-safe event store in process memory, with the same optimistic concurrency and command records as the
+/// PostgreSQL store. For tests, samples and tools; its events are gone when the process ends.
 /// </summary>
+/// <remarks>
+/// It keeps no decision states: the command service caches them and reads only the events it has not seen
+/// (<see cref="IEventStore.DecideAndAppendAsync{TState}"/>). Reads copy only the range asked for.
+/// </remarks>
 public sealed class InMemoryEventStore : IEventStore
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, List<RecordedEvent>> _streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<StreamKey, List<RecordedEvent>> _streams = [];
+    private readonly Dictionary<(StreamKey Stream, string CommandId), CommandRecord> _commands = [];
     private readonly List<RecordedEvent> _all = [];
     private readonly EventCatalog _catalog;
     private readonly TimeProvider _timeProvider;
@@ -25,60 +30,80 @@ public sealed class InMemoryEventStore : IEventStore
     }
 
     /// <inheritdoc />
-    public Task<long> AppendAsync(
-        string streamId,
+    public Task<AppendResult> AppendAsync(
+        StreamKey stream,
         long expectedVersion,
         IReadOnlyList<object> events,
         EventMetadata metadata,
         CancellationToken cancellationToken = default)
     {
-        StoreArguments.ValidateAppend(streamId, expectedVersion, events, metadata);
+        StoreArguments.ValidateAppend(stream, expectedVersion, events, metadata);
         cancellationToken.ThrowIfCancellationRequested();
-        var names = events.Select(e => _catalog.NameOf(e.GetType())).ToArray();
+        var names = new string[events.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = _catalog.NameOf(events[i].GetType());
+        }
+
         lock (_gate)
         {
-            _streams.TryGetValue(streamId, out var stream);
-            var actual = stream?.Count ?? 0;
+            _streams.TryGetValue(stream, out var events0);
+            var actual = events0?.Count ?? 0;
             if (actual != expectedVersion)
             {
-                throw new StreamVersionConflictException(streamId, expectedVersion, actual);
+                throw new StreamVersionConflictException(stream, expectedVersion, actual);
             }
 
-            if (stream is null)
+            var record = CommandRecord.Of(stream, expectedVersion, events.Count, metadata);
+            if (record is not null && _commands.ContainsKey((stream, record.CommandId)))
             {
-                stream = [];
-                _streams.Add(streamId, stream);
+                throw new CommandAlreadyRecordedException(stream, record.CommandId, actual);
+            }
+
+            if (events0 is null)
+            {
+                events0 = [];
+                _streams.Add(stream, events0);
             }
 
             var now = _timeProvider.GetUtcNow();
+            var positions = new long[events.Count];
             for (var i = 0; i < events.Count; i++)
             {
-                var recorded = new RecordedEvent(streamId, actual + i + 1, _all.Count + 1, names[i], events[i], metadata, now);
-                stream.Add(recorded);
+                positions[i] = _all.Count + 1;
+                var recorded = new RecordedEvent(stream, actual + i + 1, positions[i], names[i], events[i], metadata, now);
+                events0.Add(recorded);
                 _all.Add(recorded);
             }
 
-            return Task.FromResult((long)stream.Count);
+            if (record is not null)
+            {
+                _commands.Add((stream, record.CommandId), record);
+            }
+
+            return Task.FromResult(new AppendResult(events0.Count, positions));
         }
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
-        string streamId,
+        StreamKey stream,
+        long fromVersion = 1,
         long? untilVersion = null,
         CancellationToken cancellationToken = default)
     {
-        StoreArguments.ValidateRead(streamId, untilVersion);
+        StoreArguments.ValidateRead(stream, fromVersion, untilVersion);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (!_streams.TryGetValue(streamId, out var stream))
+            if (!_streams.TryGetValue(stream, out var events))
             {
                 return Task.FromResult<IReadOnlyList<RecordedEvent>>([]);
             }
 
-            var count = untilVersion is { } until ? (int)Math.Min(until, stream.Count) : stream.Count;
-            return Task.FromResult<IReadOnlyList<RecordedEvent>>(stream.GetRange(0, count).ToArray());
+            var start = (int)Math.Min(fromVersion - 1, events.Count);
+            var end = (int)Math.Min(untilVersion ?? events.Count, events.Count);
+            return Task.FromResult<IReadOnlyList<RecordedEvent>>(end <= start ? [] : events.GetRange(start, end - start).ToArray());
         }
     }
 
@@ -102,5 +127,16 @@ public sealed class InMemoryEventStore : IEventStore
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<CommandRecord?> FindCommandAsync(StreamKey stream, string commandId, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.ValidateFindCommand(stream, commandId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_commands.TryGetValue((stream, commandId), out var record) ? record : null);
+        }
     }
 }

@@ -6,26 +6,29 @@ namespace Negotiations.EventSourcing;
 /// </summary>
 /// <remarks>
 /// Every store raises this one exception for a conflict, whatever its own exception types are. The
-/// command service catches it, reloads and retries a bounded number of times
+/// command service catches it, reloads the stream's tail and retries a bounded number of times
 /// (<see cref="NegotiationsOptions.MaxConflictRetries"/>) before letting it surface.
 /// </remarks>
 public sealed class StreamVersionConflictException : Exception
 {
     /// <summary>Creates the exception for a stream, the version the caller expected, and the version found.</summary>
-    /// <param name="streamId">The stream.</param>
+    /// <param name="stream">The stream.</param>
     /// <param name="expectedVersion">The version the caller expected.</param>
     /// <param name="actualVersion">The version the stream was at, or null when the store could not tell.</param>
     /// <param name="innerException">The store's own exception, if any.</param>
-    public StreamVersionConflictException(string streamId, long expectedVersion, long? actualVersion, Exception? innerException = null)
-        : base(BuildMessage(streamId, expectedVersion, actualVersion), innerException)
+    public StreamVersionConflictException(StreamKey stream, long expectedVersion, long? actualVersion, Exception? innerException = null)
+        : base(BuildMessage(stream, expectedVersion, actualVersion), innerException)
     {
-        StreamId = streamId;
+        Stream = stream;
         ExpectedVersion = expectedVersion;
         ActualVersion = actualVersion;
     }
 
     /// <summary>The stream whose version did not match.</summary>
-    public string StreamId { get; }
+    public StreamKey Stream { get; }
+
+    /// <summary>The id of the stream whose version did not match.</summary>
+    public string StreamId => Stream.StreamId;
 
     /// <summary>The version the caller expected the stream to be at.</summary>
     public long ExpectedVersion { get; }
@@ -33,8 +36,8 @@ public sealed class StreamVersionConflictException : Exception
     /// <summary>The version the stream was at, or null when the store could not tell.</summary>
     public long? ActualVersion { get; }
 
-    private static string BuildMessage(string streamId, long expectedVersion, long? actualVersion) =>
+    private static string BuildMessage(StreamKey stream, long expectedVersion, long? actualVersion) =>
         actualVersion is { } actual
-            ? $"Stream '{streamId}' was expected at version {expectedVersion} but is at version {actual}; nothing was appended."
-            : $"Stream '{streamId}' was expected at version {expectedVersion} but has moved on; nothing was appended.";
+            ? $"Stream '{stream}' was expected at version {expectedVersion} but is at version {actual}; nothing was appended."
+            : $"Stream '{stream}' was expected at version {expectedVersion} but has moved on; nothing was appended.";
 }

@@ -100,7 +100,7 @@ public static class NegotiationJson
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = null;
         options.PropertyNameCaseInsensitive = false;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.IgnoreReadOnlyProperties = false;

@@ -179,7 +179,7 @@ public sealed partial class NegotiationDeciderTests
     [Fact]
     public void A_command_type_the_decider_does_not_know_is_a_programming_error()
     {
-        var decide = () => new NegotiationDecider().Decide(Given.OpenedTrack().State, new Unknown(Id, Cmd("x")));
+        var decide = () => new NegotiationDecider().Decide(Given.OpenedTrack().DecisionState, new Unknown(Id, Cmd("x")));
 
         decide.Should().Throw<ArgumentException>().WithMessage("*Unknown*");
     }

@@ -18,7 +18,7 @@ public sealed class NegotiationServicesTests : IDisposable
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    private CommandService<NegotiationState, NegotiationCommand, INegotiationEvent> Commands => _provider.GetNegotiationCommandService();
+    private CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent> Commands => _provider.GetNegotiationCommandService();
 
     private IEventStore Store => _provider.GetRequiredService<IEventStore>();
 
@@ -28,8 +28,8 @@ public sealed class NegotiationServicesTests : IDisposable
     public void AddNegotiations_registers_the_negotiation_model_once()
     {
         _provider.GetRequiredService<EventCatalog>().Should().BeSameAs(NegotiationEvents.Catalog);
-        _provider.GetRequiredService<IDecider<NegotiationState, NegotiationCommand, INegotiationEvent>>().Should().BeOfType<NegotiationDecider>();
-        Commands.Should().BeSameAs(_provider.GetRequiredService<CommandService<NegotiationState, NegotiationCommand, INegotiationEvent>>());
+        _provider.GetRequiredService<IDecider<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>>().Should().BeOfType<NegotiationDecider>();
+        Commands.Should().BeSameAs(_provider.GetRequiredService<CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>>());
         _provider.GetRequiredService<NegotiationReader>().Should().BeSameAs(_provider.GetRequiredService<NegotiationReader>());
     }
 
@@ -52,9 +52,9 @@ public sealed class NegotiationServicesTests : IDisposable
         result.Outcome.Should().Be(CommandOutcome.Accepted);
         result.StreamId.Should().Be("russia-ukraine-2025");
         result.Events.Should().ContainSingle().Which.EventType.Should().Be("negotiation_opened.v1");
-        result.State.Title.Should().Be(Title);
-        var stored = await Store.ReadStreamAsync("russia-ukraine-2025");
-        stored.Should().ContainSingle().Which.Metadata.Should().Be(new EventMetadata { CommandId = "open", CorrelationId = "newsroom-1" });
+        var stored = await Store.ReadStreamAsync(StreamKey.Of("russia-ukraine-2025"));
+        stored.Should().ContainSingle().Which.Metadata.Should().BeEquivalentTo(new { CommandId = "open", CommandType = "OpenNegotiation", CorrelationId = "newsroom-1" });
+        stored[0].Metadata.CommandFingerprint.Should().StartWith("v1:");
 
         var state = await _provider.GetRequiredService<NegotiationReader>().GetStateAsync(Id);
         state!.Id.Should().Be("russia-ukraine-2025");
@@ -68,7 +68,7 @@ public sealed class NegotiationServicesTests : IDisposable
 
         result.Outcome.Should().Be(CommandOutcome.Refused);
         result.Error!.Code.Should().Be(NegotiationErrors.TrackNotOpened);
-        (await Store.ReadStreamAsync("russia-ukraine-2025")).Should().BeEmpty();
+        (await Store.ReadStreamAsync(StreamKey.Of("russia-ukraine-2025"))).Should().BeEmpty();
     }
 
     [Fact]
@@ -99,14 +99,14 @@ public sealed class NegotiationServicesTests : IDisposable
             Demand(), Answer(), AgreeExchange(counts: [new SideCount(Affiliation.Ukraine, 1000)]), Stage(1, [new SideCount(Affiliation.Ukraine, 390)]),
             Ultimatum(), Revise(), Withdraw(), Statement(), Retract("cancel-round"),
         };
-        var first = new Dictionary<string, CommandResult<NegotiationState>>();
+        var first = new Dictionary<string, CommandResult>();
 
         for (var i = 0; i < script.Length; i++)
         {
             var result = await Commands.HandleAsync(script[i]);
             result.Outcome.Should().Be(CommandOutcome.Accepted, "{0} is a new command: {1}", script[i].CommandId, result.Error?.Message);
             first[script[i].CommandId.Value] = result;
-            var length = (await Store.ReadStreamAsync(Id.Value)).Count;
+            var length = (await Store.ReadStreamAsync(StreamKey.Of(Id.Value))).Count;
 
             foreach (var earlier in script.Take(i + 1).Reverse())
             {
@@ -114,24 +114,48 @@ public sealed class NegotiationServicesTests : IDisposable
 
                 repeat.Outcome.Should().Be(CommandOutcome.AlreadyApplied, "{0} was applied already", earlier.CommandId);
                 repeat.Events.Should().BeEquivalentTo(first[earlier.CommandId.Value].Events);
-                repeat.StreamVersion.Should().Be(first[earlier.CommandId.Value].StreamVersion);
-                (await Store.ReadStreamAsync(Id.Value)).Should().HaveCount(length, "repeating {0} appends nothing", earlier.CommandId);
+                repeat.StreamVersion.Should().Be(length);
+                (await Store.ReadStreamAsync(StreamKey.Of(Id.Value))).Should().HaveCount(length, "repeating {0} appends nothing", earlier.CommandId);
             }
         }
 
-        (await Store.ReadStreamAsync(Id.Value)).Select(e => e.Metadata.CommandId).Should().Equal(script.Select(c => c.CommandId.Value));
+        (await Store.ReadStreamAsync(StreamKey.Of(Id.Value))).Select(e => e.Metadata.CommandId).Should().Equal(script.Select(c => c.CommandId.Value));
     }
 
     [Fact]
-    public async Task A_repeated_command_id_with_other_content_still_appends_nothing()
+    public async Task A_command_id_reused_with_other_content_is_refused_and_appends_nothing()
     {
         await Commands.HandleAsync(Open());
         await Commands.HandleAsync(Statement(Peskov, "peskov"));
 
-        var repeat = await Commands.HandleAsync(Statement(Zelenskyy, "peskov"));
+        var reused = await Commands.HandleAsync(Statement(Zelenskyy, "peskov"));
 
-        repeat.Outcome.Should().Be(CommandOutcome.AlreadyApplied);
-        repeat.Events.Single().Data.Should().BeOfType<StatementMade>().Which.By.Should().Be(Peskov);
-        (await Store.ReadStreamAsync(Id.Value)).Should().HaveCount(2);
+        reused.Outcome.Should().Be(CommandOutcome.Refused);
+        reused.Error!.Code.Should().Be(NegotiationErrors.CommandIdReused);
+        (await Store.ReadStreamAsync(StreamKey.Of(Id.Value))).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_command_id_reused_by_another_command_type_is_refused_naming_both_types_and_nothing_else()
+    {
+        await Commands.HandleAsync(Open());
+
+        var reused = await Commands.HandleAsync(Statement(Peskov, OpeningCommand));
+
+        reused.Outcome.Should().Be(CommandOutcome.Refused);
+        reused.Error!.Code.Should().Be(NegotiationErrors.CommandIdReused);
+        reused.Error.Message.Should().Contain(nameof(OpenNegotiation)).And.Contain(nameof(RecordStatement)).And.NotContain(Title);
+        reused.Events.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_retraction_of_a_command_only_the_store_records_know_is_decided_on_those_records()
+    {
+        await Commands.HandleAsync(Open());
+        await Commands.HandleAsync(Statement(Peskov, "peskov"));
+
+        (await Commands.HandleAsync(Retract("never-sent"))).Error!.Code.Should().Be(NegotiationErrors.RetractionUnknownCommand);
+        (await Commands.HandleAsync(Retract("peskov"))).Outcome.Should().Be(CommandOutcome.Accepted);
+        (await _provider.GetRequiredService<NegotiationReader>().GetStateAsync(Id))!.Statements.Should().BeEmpty();
     }
 }

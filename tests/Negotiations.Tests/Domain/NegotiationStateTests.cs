@@ -16,15 +16,29 @@ public sealed class NegotiationStateTests
     private static readonly UltimatumId FiftyDays = new("fifty-days");
 
     [Fact]
-    public void The_projection_folds_the_same_state_as_the_decider_and_knows_its_track()
+    public void The_projection_knows_its_track_and_folding_one_event_at_a_time_gives_the_batch_fold()
     {
-        var history = History.Of(ProposeRound(), ScheduleRound(), Demand(), Answer(), Ultimatum(), Statement());
+        var history = History.Of(ProposeRound(), ScheduleRound(), Demand(), Answer(), Ultimatum(), Statement(), Retract("answer"));
+        var projection = new NegotiationStateProjection();
 
         var projected = history.State();
+        var stepByStep = history.Events.Aggregate(projection.Start(Id.Value), projection.Evolve);
 
         projected.Id.Should().Be("russia-ukraine-2025");
         projected.Version.Should().Be(history.Events.Count);
-        projected.Should().BeEquivalentTo(history.DeciderState with { Id = "russia-ukraine-2025" }, o => o.ComparingRecordsByMembers().WithStrictOrdering());
+        stepByStep.Should().BeEquivalentTo(projected, o => o.ComparingRecordsByMembers().WithStrictOrdering());
+    }
+
+    [Fact]
+    public void The_decision_state_folded_one_event_at_a_time_equals_its_batch_fold()
+    {
+        var history = History.Of(ProposeRound(), ScheduleRound(), Demand(), Answer(), Ultimatum(), Statement(), Retract("answer"));
+
+        var batch = new NegotiationDecider().State.Project(Id.Value, history.Events);
+
+        history.DeciderState.Should().BeEquivalentTo(batch, o => o.ComparingRecordsByMembers().WithStrictOrdering());
+        batch.Proposals["four-regions"].Answers.Should().BeEmpty();
+        batch.Retracted.Should().ContainKey("answer");
     }
 
     [Fact]
@@ -167,7 +181,7 @@ public sealed class NegotiationStateTests
             .State().FindExchange(new ExchangeId("prisoners-2025"))!;
 
         exchange.Stages.Select(s => s.Stage).Should().Equal(1, 2);
-        exchange.Totals.Should().Equal(counts(697, 697));
+        exchange.Totals.Should().Equal(counts(697, 697).Select(c => new SideTotal(c.Side, c.Count)));
         exchange.CarriedOutBy(Affiliation.UnitedStates).Should().Be(0);
     }
 
@@ -244,15 +258,14 @@ public sealed class NegotiationStateTests
     }
 
     [Fact]
-    public void Events_of_other_models_are_skipped_but_counted_in_the_version()
+    public void An_event_of_a_type_the_projection_does_not_declare_is_an_error_naming_it_not_a_silent_skip()
     {
         var projection = new NegotiationStateProjection();
-        var foreign = new RecordedEvent(Id.Value, 1, 1, "tally_added.v1", new Tests.Shared.Tally.Added(1), EventMetadata.None, DateTimeOffset.UnixEpoch);
+        var foreign = new RecordedEvent(StreamKey.Of(Id.Value), 1, 1, "tally_added.v1", new Tests.Shared.Tally.Added(1), EventMetadata.None, DateTimeOffset.UnixEpoch);
 
-        var state = projection.Evolve(projection.Start(Id.Value), foreign);
+        var fold = () => projection.Evolve(projection.Start(Id.Value), foreign);
 
-        state.Version.Should().Be(1);
-        state.IsOpened.Should().BeFalse();
+        fold.Should().Throw<UndeclaredEventTypeException>().WithMessage("*NegotiationStateProjection*Added*");
     }
 
     [Fact]

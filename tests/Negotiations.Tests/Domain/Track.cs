@@ -100,7 +100,7 @@ internal static class Track
     public static WorldDate FiftyDaysDeadline => WorldDate.Between(Day(7, 14).AddDays(50), Day(7, 20).AddDays(50), DatePrecision.Week);
 
     /// <summary>The event a command records, decided on a state where it is accepted.</summary>
-    public static INegotiationEvent EventOf(NegotiationCommand command, NegotiationState state)
+    public static INegotiationEvent EventOf(NegotiationCommand command, NegotiationDecisionState state)
     {
         var decision = new NegotiationDecider().Decide(state, command);
         return decision.Error is null ? decision.Events.Single() : throw new InvalidOperationException($"{decision.Error.Code}: {decision.Error.Message}");

@@ -14,7 +14,7 @@ public sealed class WatchlistTests
     }
 
     private static IEnumerable<RecordedEvent> OnTrack(History history, string track) =>
-        history.Events.Select(e => e with { StreamId = track });
+        history.Events.Select(e => e with { Stream = StreamKey.Of(track) });
 
     [Fact]
     public void Given_an_ultimatum_and_a_scheduled_round_the_watchlist_shows_both_on_the_day_of_the_report()
@@ -26,7 +26,7 @@ public sealed class WatchlistTests
         watchlist.OpenUltimatumsOn(Track.Day(7, 21)).Select(u => (u.Track, u.Id.Value, u.DeadlineOn(Track.Day(7, 21))))
             .Should().Equal((Track.Id.Value, "fifty-days", Track.FiftyDaysDeadline));
         watchlist.UpcomingRoundsOn(Track.Day(7, 21)).Select(r => r.Id.Value).Should().Equal("next-week");
-        watchlist.UpcomingRoundsOn(Track.Day(7, 21)).Single().LatestStepOn(Track.Day(7, 21))!.Date.Should().Be(Track.On(7, 23));
+        watchlist.UpcomingRoundsOn(Track.Day(7, 21)).Single().DateOn(Track.Day(7, 21)).Should().Be(Track.On(7, 23));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class WatchlistTests
     {
         var watchlist = Project(History.Of(Track.ProposeRound()).Events);
 
-        watchlist.UpcomingRoundsOn(Track.Day(7, 20)).Single().LatestStepOn(Track.Day(7, 20))!.Status.Should().Be(RoundStatus.Proposed);
+        watchlist.UpcomingRoundsOn(Track.Day(7, 20)).Single().StatusOn(Track.Day(7, 20)).Should().Be(RoundStatus.Proposed);
         watchlist.UpcomingRoundsOn(Track.Day(7, 18)).Should().BeEmpty("the proposal was made on 19 July");
     }
 

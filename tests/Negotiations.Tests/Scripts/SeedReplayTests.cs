@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Negotiations.EventSourcing;
+using Negotiations.Serialization;
 using Negotiations.Scripts;
 using Xunit;
 
@@ -24,7 +25,7 @@ public sealed class SeedReplayTests
         first.Should().AllSatisfy(r => r.Outcome.Should().Be(CommandOutcome.Accepted, r.Error?.ToString()));
         first.Select(r => r.Events.Count).Should().AllBeEquivalentTo(1);
         second.Should().OnlyContain(r => r.Outcome == CommandOutcome.AlreadyApplied);
-        (await _store.ReadStreamAsync(Track.Value)).Should().HaveCount(script.Entries.Count);
+        (await _store.ReadStreamAsync(StreamKey.Of(Track.Value))).Should().HaveCount(script.Entries.Count);
     }
 
     [Fact]
@@ -119,10 +120,10 @@ public sealed class SeedReplayTests
 
     private static ReplayScript ReadSeed() => ScriptReader.ReadFiles(RepositoryPaths.Seed.Article, RepositoryPaths.Seed.Script);
 
-    private async Task<IReadOnlyList<CommandResult<NegotiationState>>> ReplayAsync(ReplayScript script)
+    private async Task<IReadOnlyList<CommandResult>> ReplayAsync(ReplayScript script)
     {
-        var service = new CommandService<NegotiationState, NegotiationCommand, INegotiationEvent>(new NegotiationDecider(), _store);
-        var results = new List<CommandResult<NegotiationState>>();
+        var service = new CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>(new NegotiationDecider(), _store, NegotiationCommandFingerprints.Instance);
+        var results = new List<CommandResult>();
         foreach (var command in script.Commands)
         {
             results.Add(await service.HandleAsync(command));

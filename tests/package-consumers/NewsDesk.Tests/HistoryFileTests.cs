@@ -25,7 +25,7 @@ public sealed class HistoryFileTests
             result.Outcome.Should().Be(CommandOutcome.Accepted, $"{command.CommandId} is recorded ({result.Error?.Code})");
         }
 
-        var recorded = EventHistory.Of(await provider.GetRequiredService<IEventStore>().ReadStreamAsync(HarbourTalks.Track.Value, cancellationToken: cancellationToken)).ToJson();
+        var recorded = EventHistory.Of(await provider.GetRequiredService<IEventStore>().ReadStreamAsync(StreamKey.Of(HarbourTalks.Track.Value), cancellationToken: cancellationToken)).ToJson();
         if (Environment.GetEnvironmentVariable("NEWSDESK_UPDATE_HISTORY") == "1")
         {
             await File.WriteAllTextAsync(Histories.HarbourTalksSource, recorded, cancellationToken);

@@ -15,7 +15,7 @@ public sealed class TalksDesk(IMediator mediator, MartenViews views)
     /// <param name="command">The command.</param>
     /// <param name="cancellationToken">Cancels the send.</param>
     /// <returns>The command service's result.</returns>
-    public Task<CommandResult<NegotiationState>> RecordAsync(NegotiationCommand command, CancellationToken cancellationToken = default) =>
+    public Task<CommandResult> RecordAsync(NegotiationCommand command, CancellationToken cancellationToken = default) =>
         mediator.Send(new NegotiationRequest(command, new CommandContext(CorrelationId: "newsdesk")), cancellationToken);
 
     /// <summary>The state of a track, as stored inline.</summary>
