@@ -1,3 +1,4 @@
+using Negotiations.Tests.Shared;
 using BenchmarkDotNet.Attributes;
 using Negotiations.EventSourcing;
 

@@ -1,3 +1,4 @@
+using Negotiations.Tests.Shared;
 using BenchmarkDotNet.Attributes;
 using Negotiations.EventSourcing;
 using NegotiationCommandService = Negotiations.EventSourcing.CommandService<Negotiations.NegotiationDecisionState, Negotiations.NegotiationCommand, Negotiations.INegotiationEvent>;

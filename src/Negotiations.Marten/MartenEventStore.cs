@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Weasel.Core;
 using Negotiations.EventSourcing;
 using IEventStore = Negotiations.EventSourcing.IEventStore;
 
@@ -134,9 +135,14 @@ public sealed class MartenEventStore : IEventStore
             {
                 var history = await session.Events.FetchStreamAsync(stream.StreamId, version, token: cancellationToken).ConfigureAwait(false);
                 decidedState = state.Project(stream.StreamId, ToRecorded(stream, history));
-                if (lifecycle == ProjectionLifecycle.Inline)
+                if (lifecycle == ProjectionLifecycle.Inline && snapshot is not null)
                 {
-                    session.Store(new ProjectedView<TState> { Id = stream.StreamId, EventCount = version, SchemaVersion = state.SchemaVersion, View = decidedState });
+                    // The instance is in the session's identity map: the inline projection continues from it in the commit.
+                    Reset(snapshot, decidedState, version, state.SchemaVersion);
+                }
+                else if (lifecycle == ProjectionLifecycle.Inline && version > 0)
+                {
+                    session.Store(Reset(new ProjectedView<TState> { Id = stream.StreamId }, decidedState, version, state.SchemaVersion));
                 }
             }
 
@@ -155,6 +161,158 @@ public sealed class MartenEventStore : IEventStore
             await SaveAsync(session, stream, version, metadata, cancellationToken).ConfigureAwait(false);
             var committed = StreamWrites.Committed(stream, version, decision.Events, metadata, null);
             return new StreamWrite<TState>(decidedOn, decision, committed, new StreamState<TState>(stream, StreamWrites.FoldCommitted(state, decidedState, committed), version + committed.Count));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <para>New streams (expected version 0) are written together with Marten's bulk insert (<c>COPY ... FROM STDIN
+    /// BINARY</c>, one transaction), which runs no projections and checks no versions, but refuses a stream that exists
+    /// already (another writer created it): then none of the batch is written. Their command records, their decision
+    /// states when those are kept inline, and the views of every inline stream projection are then written by bulk
+    /// insert too. Decision states and views kept by the async daemon are left to it: it sees the imported events like
+    /// any others.</para>
+    /// <para>Streams with events already get their commands through normal appends, up to
+    /// <see cref="ImportOptions.CommandsPerAppend"/> commands in one transaction, with the version check and the inline
+    /// projections.</para>
+    /// </remarks>
+    public async Task ImportAsync<TState>(IReadOnlyList<StreamImport<TState>> streams, StreamProjection<TState> state, ImportOptions options, CancellationToken cancellationToken = default)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var import in streams)
+        {
+            StoreArguments.ValidateStream(import.Stream);
+            EnsureDefaultTenant(import.Stream);
+            foreach (var command in import.Commands)
+            {
+                EnsureKnown(import.Stream, command.Events);
+            }
+        }
+
+        var fresh = streams.Where(s => s.ExpectedVersion == 0).ToArray();
+        if (fresh.Length > 0)
+        {
+            await ImportNewAsync(fresh, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var import in streams.Where(s => s.ExpectedVersion > 0))
+        {
+            await ImportExistingAsync(import, options.CommandsPerAppend, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ImportNewAsync<TState>(IReadOnlyList<StreamImport<TState>> streams, StreamProjection<TState> state, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var actions = new List<StreamAction>(streams.Count);
+        var session = _store.LightweightSession();
+        await using (session.ConfigureAwait(false))
+        {
+            foreach (var import in streams)
+            {
+                actions.Add(StreamAction.Start(import.Stream.StreamId, [.. Wrap(session, import.Commands)]));
+            }
+        }
+
+        try
+        {
+            await _store.BulkInsertEventsAsync(actions, 1000, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (MartenEvents.IsConflict(exception))
+        {
+            throw new StreamVersionConflictException(streams[0].Stream, 0, null, exception);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var records = new List<object>();
+        var views = new List<object>();
+        var decisionsInline = DecisionStateProjection(typeof(TState))?.Lifecycle == ProjectionLifecycle.Inline;
+        var inlineViews = _store.Options.Events.Projections().OfType<IViewProjection>()
+            .Where(p => p.Role == ViewRole.ReadModel && p.Lifecycle == ProjectionLifecycle.Inline)
+            .ToArray();
+        foreach (var import in streams)
+        {
+            var version = 0L;
+            var recorded = new List<RecordedEvent>(import.EventCount);
+            foreach (var command in import.Commands)
+            {
+                records.Add(MartenEvents.RecordDocument(import.Stream, version, command.Events.Count, command.Metadata!));
+                foreach (var committed in StreamWrites.Committed(import.Stream, version, command.Events, command.Metadata!, null))
+                {
+                    recorded.Add(new RecordedEvent(committed.Stream, committed.Version, 0, committed.EventType, committed.Data, committed.Metadata, now));
+                }
+
+                version += command.Events.Count;
+            }
+
+            if (decisionsInline)
+            {
+                views.Add(new ProjectedView<TState> { Id = import.Stream.StreamId, EventCount = import.State.Version, SchemaVersion = state.SchemaVersion, View = import.State.State });
+            }
+
+            foreach (var projection in inlineViews)
+            {
+                if (projection.BuildView(import.Stream.StreamId, recorded) is { } view)
+                {
+                    views.Add(view);
+                }
+            }
+        }
+
+        // Records are insert-only: ones left by an interrupted run stay as they are.
+        await _store.BulkInsertDocumentsAsync(records, BulkInsertMode.IgnoreDuplicates, 1000, cancellationToken).ConfigureAwait(false);
+        if (views.Count > 0)
+        {
+            await _store.BulkInsertDocumentsAsync(views, BulkInsertMode.OverwriteExisting, 1000, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ImportExistingAsync<TState>(StreamImport<TState> import, int commandsPerAppend, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var version = import.ExpectedVersion;
+        foreach (var chunk in import.Commands.Chunk(commandsPerAppend))
+        {
+            var session = _store.LightweightSession();
+            await using (session.ConfigureAwait(false))
+            {
+                var events = Wrap(session, chunk).ToArray();
+                session.Events.Append(import.Stream.StreamId, version + events.Length, events);
+                var at = version;
+                foreach (var command in chunk)
+                {
+                    MartenEvents.Record(session, import.Stream, at, command.Events.Count, command.Metadata!);
+                    at += command.Events.Count;
+                }
+
+                try
+                {
+                    await SaveAsync(session, import.Stream, version, chunk[0].Metadata!, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CommandAlreadyRecordedException recorded)
+                {
+                    throw new StreamVersionConflictException(import.Stream, version, null, recorded);
+                }
+
+                version += events.Length;
+            }
+        }
+    }
+
+    /// <summary>The events of decided commands as Marten events, each carrying its own command's metadata.</summary>
+    private static IEnumerable<IEvent> Wrap(IDocumentSession session, IEnumerable<StreamDecision> commands)
+    {
+        foreach (var command in commands)
+        {
+            foreach (var data in command.Events)
+            {
+                var @event = session.Events.BuildEvent(data);
+                MartenEvents.Stamp(@event, command.Metadata!);
+                yield return @event;
+            }
         }
     }
 
@@ -240,6 +398,16 @@ public sealed class MartenEventStore : IEventStore
                 yield break;
             }
         }
+    }
+
+    private static ProjectedView<TState> Reset<TState>(ProjectedView<TState> snapshot, TState view, long version, int schemaVersion)
+        where TState : class
+    {
+        snapshot.View = view;
+        snapshot.EventCount = version;
+        snapshot.SchemaVersion = schemaVersion;
+        snapshot.ReadError = null;
+        return snapshot;
     }
 
     private static bool IsUsable<TState>(ProjectedView<TState>? snapshot, long version, int schemaVersion)

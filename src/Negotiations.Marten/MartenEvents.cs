@@ -31,22 +31,51 @@ internal static class MartenEvents
         }
     }
 
+    /// <summary>Writes the metadata onto one event, for appends whose events carry different commands' metadata.</summary>
+    public static void Stamp(IEvent @event, EventMetadata metadata)
+    {
+        @event.CorrelationId = metadata.CorrelationId;
+        @event.CausationId = metadata.CausationId;
+        if (metadata.CommandId is { } commandId)
+        {
+            @event.SetHeader(MartenEventHeaders.CommandId, commandId);
+        }
+
+        if (metadata.CommandType is { } commandType)
+        {
+            @event.SetHeader(MartenEventHeaders.CommandType, commandType);
+        }
+
+        if (metadata.CommandFingerprint is { } fingerprint)
+        {
+            @event.SetHeader(MartenEventHeaders.CommandFingerprint, fingerprint);
+        }
+    }
+
     /// <summary>Adds the command record of an append to a session, to be inserted in the append's transaction.</summary>
     public static void Record(IDocumentSession session, StreamKey stream, long expectedVersion, int eventCount, EventMetadata metadata)
     {
-        if (CommandRecord.Of(stream, expectedVersion, eventCount, metadata) is { } record)
+        if (CommandRecord.Of(stream, expectedVersion, eventCount, metadata) is not null)
         {
-            session.Insert(new CommandRecordDocument
-            {
-                Id = CommandRecordDocument.IdOf(stream.StreamId, record.CommandId),
-                StreamId = stream.StreamId,
-                CommandId = record.CommandId,
-                CommandType = record.CommandType,
-                Fingerprint = record.Fingerprint,
-                FirstVersion = record.FirstVersion,
-                LastVersion = record.LastVersion,
-            });
+            session.Insert(RecordDocument(stream, expectedVersion, eventCount, metadata));
         }
+    }
+
+    /// <summary>The document of an append's command record.</summary>
+    public static CommandRecordDocument RecordDocument(StreamKey stream, long expectedVersion, int eventCount, EventMetadata metadata)
+    {
+        var record = CommandRecord.Of(stream, expectedVersion, eventCount, metadata)
+            ?? throw new ArgumentException($"The append to stream '{stream}' names no command to record.", nameof(metadata));
+        return new CommandRecordDocument
+        {
+            Id = CommandRecordDocument.IdOf(stream.StreamId, record.CommandId),
+            StreamId = stream.StreamId,
+            CommandId = record.CommandId,
+            CommandType = record.CommandType,
+            Fingerprint = record.Fingerprint,
+            FirstVersion = record.FirstVersion,
+            LastVersion = record.LastVersion,
+        };
     }
 
     /// <summary>The command record a document holds.</summary>

@@ -12,7 +12,8 @@ public static class NegotiationsServiceCollectionExtensions
     /// Adds the negotiations library: its options, a <see cref="TimeProvider"/> (the system clock unless one is
     /// registered), the negotiation model (<see cref="NegotiationEvents.Catalog"/> as the <see cref="EventCatalog"/>,
     /// the <see cref="NegotiationDecider"/>, the command fingerprints, a singleton
-    /// <c>CommandService&lt;NegotiationDecisionState, NegotiationCommand, INegotiationEvent&gt;</c> and the
+    /// <c>CommandService&lt;NegotiationDecisionState, NegotiationCommand, INegotiationEvent&gt;</c>, the bulk importer
+    /// <c>CommandImporter&lt;NegotiationDecisionState, NegotiationCommand, INegotiationEvent&gt;</c> and the
     /// <see cref="NegotiationReader"/>), and returns a builder on which to choose a store, such as
     /// <see cref="NegotiationsBuilder.UseInMemoryStore"/>.
     /// </summary>
@@ -40,6 +41,8 @@ public static class NegotiationsServiceCollectionExtensions
         services.TryAddSingleton<IDecider<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>, NegotiationDecider>();
         services.TryAddSingleton<ICommandFingerprints<NegotiationCommand>>(NegotiationCommandFingerprints.Instance);
         services.TryAddSingleton<CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>>();
+        services.AddOptions<ImportOptions>();
+        services.TryAddSingleton<CommandImporter<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>>();
         services.TryAddSingleton(sp => new NegotiationReader(sp.GetRequiredService<IEventStore>(), sp.GetService<IStoredViews>()));
         return new NegotiationsBuilder(services);
     }

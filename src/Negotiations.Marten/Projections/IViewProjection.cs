@@ -29,4 +29,7 @@ internal interface IViewProjection
 
     /// <summary>What the projection keeps.</summary>
     ViewRole Role { get; }
+
+    /// <summary>The stored view of a stream built from all its events, for writes that bypass Marten's projections (an import); null for cross-stream projections.</summary>
+    object? BuildView(string streamId, IReadOnlyList<EventSourcing.RecordedEvent> events);
 }

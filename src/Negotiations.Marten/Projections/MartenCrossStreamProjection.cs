@@ -57,6 +57,8 @@ internal sealed class MartenCrossStreamProjection<TView> : MultiStreamProjection
 
     public ViewRole Role => ViewRole.ReadModel;
 
+    public object? BuildView(string streamId, IReadOnlyList<RecordedEvent> events) => null;
+
     public override ValueTask<(ProjectedView<TView>?, ActionType)> DetermineActionAsync(
         IQuerySession session,
         ProjectedView<TView>? snapshot,
@@ -72,12 +74,19 @@ internal sealed class MartenCrossStreamProjection<TView> : MultiStreamProjection
 
         var recorded = events.Select(e => MartenEvents.ToRecorded(e, e.EventTypeName)).ToArray();
         var count = (snapshot?.EventCount ?? 0) + recorded.Length;
+        var document = snapshot ?? new ProjectedView<TView> { Id = identity };
         if (snapshot is { } stored && (!stored.IsReadable || stored.SchemaVersion != _projection.SchemaVersion))
         {
-            return new((new ProjectedView<TView> { Id = identity, EventCount = count, SchemaVersion = _projection.SchemaVersion, View = null!, ReadError = stored.ReadError ?? $"the stored view is of schema {stored.SchemaVersion}, not {_projection.SchemaVersion}" }, ActionType.Store));
+            document.ReadError = stored.ReadError ?? $"the stored view is of schema {stored.SchemaVersion}, not {_projection.SchemaVersion}";
+            document.View = null!;
+        }
+        else
+        {
+            document.View = _projection.Fold(snapshot?.View ?? _projection.Start(identity), recorded);
         }
 
-        var view = _projection.Fold(snapshot?.View ?? _projection.Start(identity), recorded);
-        return new((new ProjectedView<TView> { Id = identity, EventCount = count, SchemaVersion = _projection.SchemaVersion, View = view }, ActionType.Store));
+        document.EventCount = count;
+        document.SchemaVersion = _projection.SchemaVersion;
+        return new((document, ActionType.Store));
     }
 }

@@ -47,6 +47,9 @@ internal sealed class MartenStreamProjection<TView> : SingleStreamProjection<Pro
 
     public ViewRole Role { get; }
 
+    public object? BuildView(string streamId, IReadOnlyList<RecordedEvent> events) =>
+        new ProjectedView<TView> { Id = streamId, EventCount = events.Count, SchemaVersion = _projection.SchemaVersion, View = _projection.Project(streamId, events) };
+
     public override ValueTask<(ProjectedView<TView>?, ActionType)> DetermineActionAsync(
         IQuerySession session,
         ProjectedView<TView>? snapshot,
@@ -81,21 +84,24 @@ internal sealed class MartenStreamProjection<TView> : SingleStreamProjection<Pro
         var continues = snapshot is null
             ? first == 1
             : snapshot.IsReadable && snapshot.SchemaVersion == _projection.SchemaVersion && snapshot.EventCount == first - 1;
+        // The document is changed in place, as Marten expects: the instance FetchForWriting handed out is the one its
+        // write cache keeps after the commit. The view inside it is immutable and replaced, never changed.
+        var document = snapshot ?? new ProjectedView<TView> { Id = identity };
         if (!continues)
         {
-            return new ProjectedView<TView>
-            {
-                Id = identity,
-                EventCount = last,
-                SchemaVersion = _projection.SchemaVersion,
-                View = null!,
-                ReadError = snapshot is null
-                    ? $"the view was missing before version {first}"
-                    : snapshot.ReadError ?? $"the stored view (version {snapshot.EventCount}, schema {snapshot.SchemaVersion}) does not continue into version {first} of schema {_projection.SchemaVersion}",
-            };
+            document.ReadError = snapshot is null
+                ? $"the view was missing before version {first}"
+                : snapshot.ReadError ?? $"the stored view (version {snapshot.EventCount}, schema {snapshot.SchemaVersion}) does not continue into version {first} of schema {_projection.SchemaVersion}";
+            document.View = null!;
+        }
+        else
+        {
+            document.View = _projection.Fold(snapshot?.View ?? _projection.Start(identity), recorded);
+            document.ReadError = null;
         }
 
-        var view = _projection.Fold(snapshot?.View ?? _projection.Start(identity), recorded);
-        return new ProjectedView<TView> { Id = identity, EventCount = last, SchemaVersion = _projection.SchemaVersion, View = view };
+        document.EventCount = last;
+        document.SchemaVersion = _projection.SchemaVersion;
+        return document;
     }
 }

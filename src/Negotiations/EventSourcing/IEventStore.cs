@@ -99,6 +99,26 @@ public interface IEventStore
         CancellationToken cancellationToken = default)
         where TState : class =>
         StreamWrites.ReadDecideAndAppendAsync(this, stream, state, known, decide, cancellationToken);
+
+    /// <summary>
+    /// Writes decided histories of many streams in bulk (see <see cref="CommandImporter{TState, TCommand, TEvent}"/>),
+    /// each at its expected version, with its command records.
+    /// </summary>
+    /// <remarks>
+    /// Unless a store does better (the Marten store writes new streams with COPY and the command records, decision
+    /// states and inline views in the same run), each command is appended with <see cref="AppendAsync"/> in turn, so
+    /// an interrupted import leaves whole commands, which an import run again skips.
+    /// </remarks>
+    /// <typeparam name="TState">The decision state.</typeparam>
+    /// <param name="streams">The streams and their decided commands.</param>
+    /// <param name="state">How the decision state is folded.</param>
+    /// <param name="options">Batch sizes.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>A task that completes when the streams are written.</returns>
+    /// <exception cref="StreamVersionConflictException">A stream is not at its expected version (another writer got there); of a batch of new streams, none was written.</exception>
+    Task ImportAsync<TState>(IReadOnlyList<StreamImport<TState>> streams, StreamProjection<TState> state, ImportOptions options, CancellationToken cancellationToken = default)
+        where TState : class =>
+        StreamWrites.ImportByAppendingAsync(this, streams, cancellationToken);
 }
 
 /// <summary>What an append wrote.</summary>

@@ -116,6 +116,36 @@ public static class StreamWrites
         return new StreamWrite<TState>(decidedOn, decision, committed, new StreamState<TState>(stream, FoldCommitted(state, folded, committed), appended.Version));
     }
 
+    /// <summary>The import path of a store that has no bulk write: each command appended in turn at its version.</summary>
+    /// <typeparam name="TState">The decision state.</typeparam>
+    /// <param name="store">The store.</param>
+    /// <param name="streams">The streams to write.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>A task that completes when the streams are written.</returns>
+    /// <exception cref="StreamVersionConflictException">A stream moved on, or one of its commands was recorded meanwhile.</exception>
+    public static async Task ImportByAppendingAsync<TState>(IEventStore store, IReadOnlyList<StreamImport<TState>> streams, CancellationToken cancellationToken = default)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(streams);
+        foreach (var import in streams)
+        {
+            var version = import.ExpectedVersion;
+            foreach (var command in import.Commands)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    version = (await store.AppendAsync(import.Stream, version, command.Events, command.Metadata!, cancellationToken).ConfigureAwait(false)).Version;
+                }
+                catch (CommandAlreadyRecordedException recorded)
+                {
+                    throw new StreamVersionConflictException(import.Stream, version, null, recorded);
+                }
+            }
+        }
+    }
+
     /// <summary>The events of an append as committed events, numbered from the version after <paramref name="expectedVersion"/>.</summary>
     /// <param name="stream">The stream.</param>
     /// <param name="expectedVersion">The version the append was made at.</param>

@@ -32,12 +32,17 @@ public sealed class NegotiationCommandFingerprints : ICommandFingerprints<Negoti
     }
 
     /// <inheritdoc />
-    public string FingerprintOf(NegotiationCommand command)
+    public string FingerprintOf(NegotiationCommand command) =>
+        $"{Version}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson(command))))}";
+
+    /// <summary>The text a fingerprint digests: the command's wire JSON, compact, without its <c>commandId</c>.</summary>
+    /// <param name="command">The command.</param>
+    /// <returns>The canonical JSON.</returns>
+    public static string CanonicalJson(NegotiationCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         var json = JsonSerializer.SerializeToNode(command, command.GetType(), NegotiationJson.Options)!.AsObject();
         json.Remove("commandId");
-        var bytes = Encoding.UTF8.GetBytes(json.ToJsonString(NegotiationJson.Options));
-        return $"{Version}:{Convert.ToHexStringLower(SHA256.HashData(bytes))}";
+        return json.ToJsonString(NegotiationJson.Options);
     }
 }

@@ -1,10 +1,10 @@
 using Negotiations.EventSourcing;
 using Negotiations.Serialization;
 
-namespace Negotiations.Benchmarks;
+namespace Negotiations.Tests.Shared;
 
 /// <summary>One command of a synthetic track, the event the decider decided for it, and the metadata it is stored with.</summary>
-internal sealed record DecidedCommand(NegotiationCommand Command, INegotiationEvent Event, EventMetadata Metadata);
+public sealed record DecidedCommand(NegotiationCommand Command, INegotiationEvent Event, EventMetadata Metadata);
 
 /// <summary>
 /// A negotiation track of any length, made of real commands, each decided by <see cref="NegotiationDecider"/> against
@@ -24,7 +24,7 @@ internal sealed record DecidedCommand(NegotiationCommand Command, INegotiationEv
 /// included), so the state holds statements, proposals with answers and rounds in the proportions of a busy track.</para>
 /// <para>The events name no stream, so the same events can be appended to any number of streams.</para>
 /// </remarks>
-internal sealed class SyntheticTrack
+public sealed class SyntheticTrack
 {
     public static readonly TrackId TemplateTrack = new("benchmark-track");
 
@@ -49,6 +49,10 @@ internal sealed class SyntheticTrack
 
     /// <summary>The commands in order, each with its event and metadata.</summary>
     public IReadOnlyList<DecidedCommand> Decided { get; }
+
+    /// <summary>The track's commands, sent to another track.</summary>
+    /// <param name="track">The track.</param>
+    public IEnumerable<NegotiationCommand> CommandsFor(TrackId track) => Decided.Select(d => d.Command with { Track = track });
 
     /// <summary>The number of events (one per command).</summary>
     public int EventCount => Decided.Count;
