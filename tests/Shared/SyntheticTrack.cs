@@ -3,6 +3,16 @@ using Negotiations.Serialization;
 
 namespace Negotiations.Tests.Shared;
 
+/// <summary>The order in which a synthetic track's news is reported.</summary>
+public enum Reporting
+{
+    /// <summary>Day after day.</summary>
+    InWorldOrder,
+
+    /// <summary>Each day before the one reported before it.</summary>
+    Reversed,
+}
+
 /// <summary>One command of a synthetic track, the event the decider decided for it, and the metadata it is stored with.</summary>
 public sealed record DecidedCommand(NegotiationCommand Command, INegotiationEvent Event, EventMetadata Metadata);
 
@@ -71,14 +81,19 @@ public sealed class SyntheticTrack
 
     /// <summary>Builds a track of exactly <paramref name="eventCount"/> events.</summary>
     /// <param name="eventCount">At least 1 (the opening).</param>
-    public static SyntheticTrack Create(int eventCount)
+    /// <param name="reported">
+    /// The order the news comes in: <see cref="Reporting.InWorldOrder"/> (each day after the one before) or
+    /// <see cref="Reporting.Reversed"/> (each day before the one before: a history read back from the latest report,
+    /// every fact landing before all the facts recorded so far).
+    /// </param>
+    public static SyntheticTrack Create(int eventCount, Reporting reported = Reporting.InWorldOrder)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(eventCount, 1);
         var decider = new NegotiationDecider();
         var stream = StreamKey.Of(TemplateTrack.Value);
         var state = decider.State.Start(TemplateTrack.Value);
         var decided = new List<DecidedCommand>(eventCount);
-        foreach (var command in Commands(TemplateTrack))
+        foreach (var command in Commands(TemplateTrack, reported))
         {
             if (decided.Count == eventCount)
             {
@@ -143,7 +158,7 @@ public sealed class SyntheticTrack
     }
 
     /// <summary>The endless sequence of commands: the opening, then one day of news after another.</summary>
-    private static IEnumerable<NegotiationCommand> Commands(TrackId track)
+    private static IEnumerable<NegotiationCommand> Commands(TrackId track, Reporting reported)
     {
         yield return new OpenNegotiation(
             track, new CommandId("open"), "Russia-Ukraine peace talks (synthetic)",
@@ -158,7 +173,7 @@ public sealed class SyntheticTrack
 
         for (var day = 0; ; day++)
         {
-            var date = FirstDay.AddDays(day);
+            var date = reported == Reporting.InWorldOrder ? FirstDay.AddDays(day) : FirstDay.AddDays(100_000 - day);
             var on = WorldDate.On(date);
             var prefix = $"day-{day:D5}";
             var proposal = new ProposalId($"demand-{day:D5}");
