@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Negotiations.EventSourcing;
 using Negotiations.Marten;
 
 namespace Negotiations.SampleHost;
@@ -16,8 +17,9 @@ internal sealed record NegotiationSnapshot(NegotiationState State, Timeline Time
 {
     /// <summary>
     /// Reads the tracks as of a day. In memory, the reader folds each stream. On Marten, the views come from the
-    /// inline projections' stored documents; when the day leaves out facts those documents hold, the view as of
-    /// that day is folded again from the Marten stream (the stored documents hold every fact).
+    /// async projections through <c>FetchLatest</c> (the stored view with any events the daemon has not projected yet
+    /// folded in, so the replay reads its own writes); when the day leaves out facts those views hold, the view as of
+    /// that day is folded again from the Marten stream (the stored views hold every fact).
     /// </summary>
     public static async Task<IReadOnlyList<NegotiationSnapshot>> ReadAsync(IServiceProvider services, IEnumerable<string> tracks, DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -29,19 +31,19 @@ internal sealed record NegotiationSnapshot(NegotiationState State, Timeline Time
             var id = new TrackId(track);
             if (views is not null)
             {
-                var storedState = await views.LoadAsync<NegotiationState>(track, cancellationToken).ConfigureAwait(false);
-                var storedTimeline = await views.LoadAsync<Timeline>(track, cancellationToken).ConfigureAwait(false);
+                var storedState = await views.LoadLatestAsync<NegotiationState>(StreamKey.Of(track), cancellationToken).ConfigureAwait(false);
+                var storedTimeline = await views.LoadLatestAsync<Timeline>(StreamKey.Of(track), cancellationToken).ConfigureAwait(false);
                 if (storedState is null || storedTimeline is null)
                 {
                     throw new SampleException($"the Marten projections hold no view of track '{track}' after the replay", SampleException.StoreExitCode);
                 }
 
-                if (storedTimeline.View.Entries.All(e => e.OccurredOn.HasHappenedBy(asOf)))
+                if (storedTimeline.Entries.All(e => e.OccurredOn.HasHappenedBy(asOf)))
                 {
                     snapshots.Add(new NegotiationSnapshot(
-                        storedState.View with { AsOf = asOf },
-                        storedTimeline.View with { AsOf = asOf },
-                        $"Marten inline projections (stored views of {storedState.EventCount} events)"));
+                        storedState with { AsOf = asOf },
+                        storedTimeline with { AsOf = asOf },
+                        $"Marten async projections (the latest views, {storedTimeline.Entries.Count} timeline entries)"));
                     continue;
                 }
 

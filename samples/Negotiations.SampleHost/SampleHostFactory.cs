@@ -40,8 +40,10 @@ internal static class SampleHostFactory
             {
                 o.ConnectionString = connectionString;
                 o.SchemaName = options.Schema;
-                o.AddProjection(new NegotiationStateProjection(), ProjectionLifecycle.Inline);
-                o.AddProjection(new TimelineProjection(), ProjectionLifecycle.Inline);
+                // The recommended registration: views that grow with a track are projected by the daemon, not
+                // rewritten by every command; reads go through FetchLatest and so see their own writes.
+                o.AddProjection(new NegotiationStateProjection(), ProjectionLifecycle.Async);
+                o.AddProjection(new TimelineProjection(), ProjectionLifecycle.Async);
             });
         }
         else
