@@ -122,6 +122,10 @@ public sealed class MartenEventStore : IEventStore
             {
                 throw new StreamVersionConflictException(stream, 0, null, exception);
             }
+            catch (Exception exception) when (MartenEvents.IsStoreFailure(exception))
+            {
+                throw new EventStoreUnavailableException(stream, outcomeUnknown: false, exception);
+            }
 
             var version = fetched.CurrentVersion ?? 0;
             var snapshot = fetched.Aggregate;
@@ -133,7 +137,7 @@ public sealed class MartenEventStore : IEventStore
             }
             else
             {
-                var history = await session.Events.FetchStreamAsync(stream.StreamId, version, token: cancellationToken).ConfigureAwait(false);
+                var history = await Reading(stream, () => session.Events.FetchStreamAsync(stream.StreamId, version, token: cancellationToken)).ConfigureAwait(false);
                 decidedState = state.Project(stream.StreamId, ToRecorded(stream, history));
                 if (lifecycle == ProjectionLifecycle.Inline && snapshot is not null)
                 {
@@ -225,6 +229,11 @@ public sealed class MartenEventStore : IEventStore
         {
             throw new StreamVersionConflictException(streams[0].Stream, 0, null, exception);
         }
+        catch (Exception exception) when (MartenEvents.IsStoreFailure(exception))
+        {
+            // The bulk insert commits inside Marten, out of sight: a failure may have come after its commit.
+            throw new EventStoreUnavailableException(streams[0].Stream, outcomeUnknown: !MartenEvents.IsReportedRollback(exception), exception);
+        }
 
         var now = DateTimeOffset.UtcNow;
         var records = new List<object>();
@@ -262,11 +271,19 @@ public sealed class MartenEventStore : IEventStore
             }
         }
 
-        // Records are insert-only: ones left by an interrupted run stay as they are.
-        await _store.BulkInsertDocumentsAsync(records, BulkInsertMode.IgnoreDuplicates, 1000, cancellationToken).ConfigureAwait(false);
-        if (views.Count > 0)
+        try
         {
-            await _store.BulkInsertDocumentsAsync(views, BulkInsertMode.OverwriteExisting, 1000, cancellationToken).ConfigureAwait(false);
+            // Records are insert-only: ones left by an interrupted run stay as they are.
+            await _store.BulkInsertDocumentsAsync(records, BulkInsertMode.IgnoreDuplicates, 1000, cancellationToken).ConfigureAwait(false);
+            if (views.Count > 0)
+            {
+                await _store.BulkInsertDocumentsAsync(views, BulkInsertMode.OverwriteExisting, 1000, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (MartenEvents.IsStoreFailure(exception))
+        {
+            // The events are stored: an import run again writes the missing records and views.
+            throw new EventStoreUnavailableException(streams[0].Stream, outcomeUnknown: true, exception);
         }
     }
 
@@ -336,7 +353,7 @@ public sealed class MartenEventStore : IEventStore
         await using (session.ConfigureAwait(false))
         {
             // Marten reads to the end of the stream when the version is 0, and from the start when fromVersion is 0.
-            stored = await session.Events.FetchStreamAsync(stream.StreamId, untilVersion ?? 0, fromVersion: fromVersion, token: cancellationToken).ConfigureAwait(false);
+            stored = await Reading(stream, () => session.Events.FetchStreamAsync(stream.StreamId, untilVersion ?? 0, fromVersion: fromVersion, token: cancellationToken)).ConfigureAwait(false);
         }
 
         return ToRecorded(stream, stored);
@@ -350,7 +367,7 @@ public sealed class MartenEventStore : IEventStore
         var session = _store.QuerySession();
         await using (session.ConfigureAwait(false))
         {
-            var document = await session.LoadAsync<CommandRecordDocument>(CommandRecordDocument.IdOf(stream.StreamId, commandId), cancellationToken).ConfigureAwait(false);
+            var document = await Reading(stream, () => session.LoadAsync<CommandRecordDocument>(CommandRecordDocument.IdOf(stream.StreamId, commandId), cancellationToken)).ConfigureAwait(false);
             return document is null ? null : MartenEvents.ToRecord(document, stream);
         }
     }
@@ -376,12 +393,12 @@ public sealed class MartenEventStore : IEventStore
             var session = _store.QuerySession();
             await using (session.ConfigureAwait(false))
             {
-                page = await session.Events.QueryAllRawEvents()
-                    .Where(e => e.Sequence > after)
+                var from = after;
+                page = await Reading(default, () => session.Events.QueryAllRawEvents()
+                    .Where(e => e.Sequence > from)
                     .OrderBy(e => e.Sequence)
                     .Take(ReadAllPageSize)
-                    .ToListAsync(cancellationToken)
-                    .ConfigureAwait(false);
+                    .ToListAsync(cancellationToken)).ConfigureAwait(false);
             }
 
             foreach (var @event in page)
@@ -418,9 +435,15 @@ public sealed class MartenEventStore : IEventStore
 
     private async Task SaveAsync(IDocumentSession session, StreamKey stream, long expectedVersion, EventMetadata metadata, CancellationToken cancellationToken)
     {
+        var commit = CommitWatch.On(session);
         try
         {
             await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!MartenEvents.IsDuplicateRecord(exception) && !MartenEvents.IsConflict(exception) && MartenEvents.IsStoreFailure(exception))
+        {
+            // Unknown only when the commit was sent and PostgreSQL did not answer that it rolled back.
+            throw new EventStoreUnavailableException(stream, commit.MayHaveCommitted && !MartenEvents.IsReportedRollback(exception), exception);
         }
         catch (Exception exception) when (MartenEvents.IsDuplicateRecord(exception))
         {
@@ -431,6 +454,18 @@ public sealed class MartenEventStore : IEventStore
             var actual = await CurrentVersionAsync(stream, cancellationToken).ConfigureAwait(false);
             throw new StreamVersionConflictException(stream, expectedVersion, actual, exception);
         }
+        catch (Exception exception) when (exception is not (OperationCanceledException or EventStoreUnavailableException))
+        {
+            // Anything else that failed the save (an inline projection choking on a version the stream never had,
+            // say) is a conflict when the stream is not where the caller thought: that is what the caller must hear.
+            var actual = await CurrentVersionAsync(stream, cancellationToken).ConfigureAwait(false);
+            if (actual != expectedVersion)
+            {
+                throw new StreamVersionConflictException(stream, expectedVersion, actual, exception);
+            }
+
+            throw;
+        }
     }
 
     private async Task<long> CurrentVersionAsync(StreamKey stream, CancellationToken cancellationToken)
@@ -438,8 +473,21 @@ public sealed class MartenEventStore : IEventStore
         var session = _store.QuerySession();
         await using (session.ConfigureAwait(false))
         {
-            var state = await session.Events.FetchStreamStateAsync(stream.StreamId, cancellationToken).ConfigureAwait(false);
+            var state = await Reading(stream, () => session.Events.FetchStreamStateAsync(stream.StreamId, cancellationToken)).ConfigureAwait(false);
             return state?.Version ?? 0;
+        }
+    }
+
+    /// <summary>A read of the store, its failures translated: nothing is written by a read, so the outcome is known.</summary>
+    private static async Task<T> Reading<T>(StreamKey stream, Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (MartenEvents.IsStoreFailure(exception))
+        {
+            throw new EventStoreUnavailableException(stream, outcomeUnknown: false, exception);
         }
     }
 

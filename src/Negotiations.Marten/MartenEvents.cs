@@ -131,6 +131,51 @@ internal static class MartenEvents
         _ => false,
     };
 
+    /// <summary>
+    /// Whether an exception means the store itself failed (the database unreachable, the connection dropped or timed
+    /// out, the server refusing the work for a reason of its own), rather than a conflict, a duplicate record, a
+    /// cancellation or a bug in the caller: an <see cref="NpgsqlException"/> (PostgreSQL's own errors included), a
+    /// <see cref="MartenCommandException"/>, an I/O or socket failure, a timeout, or an Npgsql object disposed under
+    /// a broken connection, anywhere in the chain of inner exceptions.
+    /// </summary>
+    public static bool IsStoreFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case OperationCanceledException:
+                    return false;
+                case NpgsqlException or MartenCommandException or IOException or System.Net.Sockets.SocketException or TimeoutException:
+                    return true;
+                case ObjectDisposedException disposed when (disposed.ObjectName ?? disposed.Message).Contains("Npgsql", StringComparison.Ordinal):
+                    return true;
+                case AggregateException aggregate when aggregate.InnerExceptions.Any(IsStoreFailure):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether PostgreSQL itself reported that the transaction rolled back (a serialization failure, a deadlock, a
+    /// constraint): then nothing was written, even when the error came in answer to the commit.
+    /// </summary>
+    public static bool IsReportedRollback(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException postgres)
+            {
+                return postgres.SqlState.StartsWith("40", StringComparison.Ordinal) || postgres.SqlState.StartsWith("23", StringComparison.Ordinal)
+                    || postgres.SqlState.StartsWith("22", StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsStreamKeyViolation(PostgresException exception) =>
         exception.SqlState == PostgresErrorCodes.UniqueViolation
         && (exception.ConstraintName?.StartsWith("pk_mt_events", StringComparison.Ordinal) == true

@@ -136,12 +136,21 @@ public sealed partial class NegotiationsMartenOptions
             throw new InvalidOperationException("NegotiationsMartenOptions.ConnectionString is not set; UseMarten needs the Npgsql connection string of the PostgreSQL database.");
         }
 
-        if (SchemaName is null || !SchemaNamePattern().IsMatch(SchemaName))
+        if (!IsValidSchemaName(SchemaName))
         {
             throw new InvalidOperationException(
-                $"NegotiationsMartenOptions.SchemaName '{SchemaName}' is not a valid schema name: use lower case letters, digits and underscores, starting with a letter, at most 63 characters.");
+                $"NegotiationsMartenOptions.SchemaName {Shown(SchemaName)} is not a valid schema name: use lower case letters, digits and underscores, starting with a letter, at most 63 characters.");
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> can be <see cref="SchemaName"/>: a PostgreSQL name that needs no quoting, of lower
+    /// case letters, digits and underscores, starting with a letter, at most 63 characters (no line break, even at
+    /// the end).
+    /// </summary>
+    /// <param name="name">The schema name.</param>
+    /// <returns>True when the name is valid.</returns>
+    public static bool IsValidSchemaName(string? name) => name is not null && SchemaNamePattern().IsMatch(name);
 
     /// <summary>Builds the Marten options of the library's store.</summary>
     internal StoreOptions BuildStoreOptions(EventCatalog catalog)
@@ -164,6 +173,11 @@ public sealed partial class NegotiationsMartenOptions
         return options;
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    private static string Shown(string? name) => name is null
+        ? "null"
+        : name.Length > 70 ? $"'{name[..63]}...' ({name.Length:N0} characters)" : $"'{name.ReplaceLineEndings("\\n")}'";
+
+    // \A and \z, not ^ and $: $ matches before a final line break.
+    [GeneratedRegex(@"\A[a-z][a-z0-9_]{0,62}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SchemaNamePattern();
 }

@@ -67,6 +67,19 @@ public sealed class EventHistory
     /// <exception cref="EventHistoryException">The text is not a valid history; the message names the source, the entry and the problem.</exception>
     public static EventHistory Parse(string json, string? sourceName = null)
     {
+        try
+        {
+            return ParseChecked(json, sourceName);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json refuses an escaped lone surrogate ("\ud800") only when the string is read.
+            throw new EventHistoryException(sourceName ?? "history", null, $"not valid text: {ex.Message}", ex);
+        }
+    }
+
+    private static EventHistory ParseChecked(string json, string? sourceName)
+    {
         ArgumentNullException.ThrowIfNull(json);
         var source = sourceName ?? "history";
         JsonDocument document;
@@ -77,6 +90,10 @@ public sealed class EventHistory
         catch (JsonException ex)
         {
             throw new EventHistoryException(source, null, $"not valid JSON: {ex.Message}", ex);
+        }
+        catch (ArgumentException ex) when (ex.InnerException is System.Text.EncoderFallbackException fallback)
+        {
+            throw new EventHistoryException(source, null, $"not valid text: {fallback.Message}", ex);
         }
 
         using (document)

@@ -134,6 +134,22 @@ public sealed class RegistrationTests(PostgresSchema<RegistrationTests> schema) 
         use.Should().Throw<InvalidOperationException>().WithMessage(message);
     }
 
+    public static TheoryData<string> BadSchemaNames() => new() { "negotiations\n", "negotiations\r\n", new string('a', 1 << 20), new string('a', 64) };
+
+    [Theory]
+    [MemberData(nameof(BadSchemaNames))]
+    public void A_schema_name_with_a_trailing_line_break_or_too_long_is_refused_in_a_short_message(string schemaName)
+    {
+        NegotiationsMartenOptions.IsValidSchemaName(schemaName).Should().BeFalse();
+        var use = () => new ServiceCollection().AddNegotiations().UseMarten(o =>
+        {
+            o.ConnectionString = "Host=localhost";
+            o.SchemaName = schemaName;
+        });
+
+        use.Should().Throw<InvalidOperationException>().WithMessage("*is not a valid schema name*").Which.Message.Length.Should().BeLessThan(300);
+    }
+
     [Fact]
     public void A_second_projection_for_the_same_view_type_is_refused_naming_both()
     {

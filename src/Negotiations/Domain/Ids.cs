@@ -108,19 +108,21 @@ public readonly record struct ActorCode
 }
 
 /// <summary>
-/// The caller's id of a command, its idempotency key: any text of 1 to 200 characters without white space
-/// (a slug such as <c>seed-001</c>, or a GUID). A command whose id was already applied to a track appends nothing.
+/// The caller's id of a command, its idempotency key: any text of 1 to <see cref="NegotiationLimits.CommandIdLength"/>
+/// (200) characters without white space, control characters or lone surrogates (a slug such as <c>seed-001</c>, a
+/// path such as <c>2025-07-21/round-set</c>, or a GUID). A command whose id was already applied to a track appends
+/// nothing.
 /// </summary>
 public readonly record struct CommandId
 {
     /// <summary>Creates a command id.</summary>
-    /// <param name="value">1 to 200 characters, none of them white space.</param>
-    /// <exception cref="ArgumentException">The value is empty, too long or has white space.</exception>
+    /// <param name="value">1 to 200 characters, none of them white space, a control character or a lone surrogate.</param>
+    /// <exception cref="ArgumentException">The value is empty, too long, or has such a character.</exception>
     public CommandId(string value)
     {
-        if (string.IsNullOrEmpty(value) || value.Length > 200 || value.Any(char.IsWhiteSpace))
+        if (string.IsNullOrEmpty(value) || value.Length > NegotiationLimits.CommandIdLength || value.Any(char.IsWhiteSpace) || EventSourcing.TextRules.Problem(value, lineBreaks: false) is not null)
         {
-            throw new ArgumentException($"'{value}' is not a valid CommandId: it must be 1 to 200 characters without white space.", nameof(value));
+            throw new ArgumentException($"{EventSourcing.TextRules.Show(value)} is not a valid CommandId: it must be 1 to {NegotiationLimits.CommandIdLength} characters without white space, control characters or lone surrogates.", nameof(value));
         }
 
         Value = value;
@@ -159,7 +161,7 @@ public readonly partial record struct Affiliation
     {
         if (code is null || !Pattern().IsMatch(code))
         {
-            throw new ArgumentException($"'{code}' is not a valid Affiliation: use an ISO 3166-1 alpha-3 code for a state (UKR) or 2 to 10 upper-case letters or digits for a body (NATO).", nameof(code));
+            throw new ArgumentException($"{EventSourcing.TextRules.Show(code)} is not a valid Affiliation: use an ISO 3166-1 alpha-3 code for a state (UKR) or 2 to 10 upper-case letters or digits for a body (NATO).", nameof(code));
         }
 
         Code = code;
@@ -171,13 +173,13 @@ public readonly partial record struct Affiliation
     /// <inheritdoc />
     public override string ToString() => Code;
 
-    [GeneratedRegex("^[A-Z][A-Z0-9]{1,9}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Z][A-Z0-9]{1,9}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
 
 internal static partial class Slug
 {
-    public const int MaxLength = 100;
+    public const int MaxLength = NegotiationLimits.IdLength;
 
     public static bool IsValid([NotNullWhen(true)] string? value) =>
         value is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(value);
@@ -185,8 +187,9 @@ internal static partial class Slug
     public static string Require(string value, string kind) =>
         IsValid(value)
             ? value
-            : throw new ArgumentException($"'{value}' is not a valid {kind}: use a lower-case slug of letters a-z and digits with single hyphens between them, at most {MaxLength} characters (for example 'russia-ukraine-2025').", nameof(value));
+            : throw new ArgumentException($"{EventSourcing.TextRules.Show(value)} is not a valid {kind}: use a lower-case slug of letters a-z and digits with single hyphens between them, at most {MaxLength} characters (for example 'russia-ukraine-2025').", nameof(value));
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    // \A and \z, not ^ and $: $ matches before a final line break, so "russia-ukraine-2025\n" would pass.
+    [GeneratedRegex(@"\A[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

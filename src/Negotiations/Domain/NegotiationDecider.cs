@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Negotiations.EventSourcing;
 
 namespace Negotiations;
@@ -43,18 +42,42 @@ namespace Negotiations;
 /// what the rules do not keep (a statement) was applied is asked of the store's command records
 /// (<see cref="Decision{TEvent}.AcceptIfApplied"/>).</para>
 /// </remarks>
-public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>
+public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>
 {
     private static readonly NegotiationDecisionProjection DecisionState = new();
 
     /// <summary>The fold of the <see cref="NegotiationDecisionState"/>: what a store snapshots and the command service caches.</summary>
     public StreamProjection<NegotiationDecisionState> State => DecisionState;
 
+    /// <summary>
+    /// Checks a command on its own, before any track rule: every required member present (no null, no default id),
+    /// enum values defined, text within <see cref="NegotiationLimits"/> and free of NUL, lone surrogates and control
+    /// characters, lists and counts within range, and every source reported no earlier than the first day of its
+    /// fact's window. <see cref="Decide(NegotiationDecisionState, NegotiationCommand)"/> checks the same first, so every path (scenarios, the command service, the
+    /// importer, every store) accepts and refuses exactly the same commands.
+    /// </summary>
+    /// <param name="command">The command.</param>
+    /// <returns>
+    /// The first broken rule, with an <c>input.*</c> code (or the empty-text code of the member, such as
+    /// <see cref="NegotiationErrors.StatementSummaryEmpty"/>) and <see cref="DomainError.Member"/> naming the member; null
+    /// when the command is well formed.
+    /// </returns>
+    public DomainError? Validate(NegotiationCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return CommandRules.Check(command);
+    }
+
     /// <inheritdoc />
     public Decision<INegotiationEvent> Decide(NegotiationDecisionState state, NegotiationCommand command)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
+        if (CommandRules.Check(command) is { } invalid)
+        {
+            return Decision<INegotiationEvent>.Refuse(invalid);
+        }
+
         return command switch
         {
             OpenNegotiation c => Open(state, c),
@@ -84,7 +107,6 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionSta
         var repeated = participants.GroupBy(p => p.Actor.Code).FirstOrDefault(g => g.Count() > 1);
         var error =
             (state.IsOpened ? Error(NegotiationErrors.TrackAlreadyOpened, $"Track '{c.Track}' was opened already, as '{state.Title}'; a track is opened once.") : null)
-            ?? (string.IsNullOrWhiteSpace(c.Title) ? Error(NegotiationErrors.TrackTitleEmpty, $"Track '{c.Track}' needs a title; '{c.Title}' is empty.") : null)
             ?? (participants.Count == 0 ? Error(NegotiationErrors.TrackNoParticipants, $"Track '{c.Track}' needs at least one participant to be opened.") : null)
             ?? (repeated is not null ? Error(NegotiationErrors.ParticipantAlreadyJoined, $"Actor '{repeated.Key}' is listed {repeated.Count()} times among the participants of track '{c.Track}'; list each actor once.") : null);
         return Decide(error, () => new NegotiationOpened(c.Title, participants, c.OccurredOn, c.Source));
@@ -104,8 +126,7 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionSta
         var agenda = c.Agenda ?? [];
         var round = FindRound(state, c.Round);
         var error =
-            AgendaError(agenda)
-            ?? (round is not null && RoundLifecycle.First(round.Steps, RoundStatus.Proposed) is { } proposed
+            (round is not null && RoundLifecycle.First(round.Steps, RoundStatus.Proposed) is { } proposed
                 ? Error(NegotiationErrors.RoundAlreadyProposed, $"Round '{c.Round}' was proposed already, on {proposed.OccurredOn} by '{proposed.By}'; propose another round under a new id.")
                 : null)
             ?? AlreadyHeld(c.Round, round, c.OccurredOn, "proposed")
@@ -153,8 +174,7 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionSta
         var topics = c.Topics ?? [];
         var repeated = delegations.GroupBy(d => d.Side).FirstOrDefault(g => g.Count() > 1);
         var error =
-            AgendaError(topics)
-            ?? (repeated is not null ? Error(NegotiationErrors.RoundDelegationRepeated, $"Round '{c.Round}' lists {repeated.Count()} delegations for {repeated.Key}; list one delegation per side.") : null)
+            (repeated is not null ? Error(NegotiationErrors.RoundDelegationRepeated, $"Round '{c.Round}' lists {repeated.Count()} delegations for {repeated.Key}; list one delegation per side.") : null)
             ?? delegations.Select(d => SideError(state, c.Track, d.Side, $"the side of a delegation at round '{c.Round}'")).FirstOrDefault(e => e is not null)
             ?? delegations.Where(d => d.Head is not null).Select(d => HeadError(state, c, d)).FirstOrDefault(e => e is not null)
             ?? AlreadyHeld(c.Round, FindRound(state, c.Round), null, "held");
@@ -176,9 +196,7 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionSta
         var agenda = c.Agenda ?? [];
         var repeated = addressees.GroupBy(a => a).FirstOrDefault(g => g.Count() > 1);
         var error =
-            (string.IsNullOrWhiteSpace(c.Terms) ? Error(NegotiationErrors.ProposalTermsEmpty, $"Proposal '{c.Proposal}' needs terms; '{c.Terms}' is empty.") : null)
-            ?? AgendaError(agenda)
-            ?? (repeated is not null ? Error(NegotiationErrors.ProposalAddresseeRepeated, $"Proposal '{c.Proposal}' names {repeated.Key} {repeated.Count()} times among its addressees.") : null)
+            (repeated is not null ? Error(NegotiationErrors.ProposalAddresseeRepeated, $"Proposal '{c.Proposal}' names {repeated.Key} {repeated.Count()} times among its addressees.") : null)
             ?? (FindProposal(state, c.Proposal) is not null ? Error(NegotiationErrors.ProposalDuplicate, $"Proposal '{c.Proposal}' is on track '{c.Track}' already; put new terms under a new id.") : null)
             ?? ActorError(state, c.Track, c.By)
             ?? (addressees.Contains(c.By.Affiliation) ? Error(NegotiationErrors.ProposalAddressedToProposer, $"Proposal '{c.Proposal}' by '{c.By.Code}' ({c.By.Affiliation}) is addressed to {c.By.Affiliation}, the proposer's own side.") : null)
@@ -275,8 +293,7 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionSta
     private static Decision<INegotiationEvent> IssueUltimatum(NegotiationDecisionState state, IssueUltimatum c)
     {
         var error =
-            TermsError(c.Ultimatum, c.Demand, c.Consequence, required: true)
-            ?? (FindUltimatum(state, c.Ultimatum) is not null ? Error(NegotiationErrors.UltimatumDuplicate, $"Ultimatum '{c.Ultimatum}' is on track '{c.Track}' already; record a change with {nameof(Negotiations.ReviseUltimatum)}.") : null)
+            (FindUltimatum(state, c.Ultimatum) is not null ? Error(NegotiationErrors.UltimatumDuplicate, $"Ultimatum '{c.Ultimatum}' is on track '{c.Track}' already; record a change with {nameof(Negotiations.ReviseUltimatum)}.") : null)
             ?? ActorError(state, c.Track, c.Issuer)
             ?? SideError(state, c.Track, c.Target, $"the target of ultimatum '{c.Ultimatum}'")
             ?? (c.Issuer.Affiliation == c.Target ? Error(NegotiationErrors.UltimatumIssuerIsTarget, $"Ultimatum '{c.Ultimatum}' is issued by '{c.Issuer.Code}', who acts for {c.Target}, at {c.Target} itself; the issuer is not the target.") : null)
@@ -290,8 +307,7 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionSta
     {
         var ultimatum = FindUltimatum(state, c.Ultimatum);
         var error =
-            TermsError(c.Ultimatum, c.Demand, c.Consequence, required: false)
-            ?? (ultimatum is null ? UnknownUltimatum(c.Track, c.Ultimatum) : null)
+            (ultimatum is null ? UnknownUltimatum(c.Track, c.Ultimatum) : null)
             ?? (ultimatum!.Schedule.Withdrawal is { } withdrawal && !c.OccurredOn.IsSurelyBefore(withdrawal.OccurredOn)
                 ? Error(NegotiationErrors.UltimatumNotActive, $"Ultimatum '{c.Ultimatum}' was withdrawn on {withdrawal.OccurredOn}; a revision on {c.OccurredOn} comes too late.")
                 : null)
@@ -313,10 +329,7 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionSta
     private static Decision<INegotiationEvent> RecordStatement(NegotiationDecisionState state, RecordStatement c)
     {
         var agenda = c.Agenda ?? [];
-        var error =
-            (string.IsNullOrWhiteSpace(c.Summary) ? Error(NegotiationErrors.StatementSummaryEmpty, $"A statement by '{c.By.Code}' needs a summary; '{c.Summary}' is empty.") : null)
-            ?? AgendaError(agenda)
-            ?? ActorError(state, c.Track, c.By);
+        var error = ActorError(state, c.Track, c.By);
         return Decide(error, () => new StatementMade(c.By, c.Kind, c.Summary, c.Tone, agenda, c.OccurredOn, c.Source));
     }
 
@@ -324,8 +337,7 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionSta
     {
         var retracted = c.Retracted.Value;
         var error =
-            (string.IsNullOrWhiteSpace(c.Reason) ? Error(NegotiationErrors.RetractionReasonEmpty, $"The retraction of command '{retracted}' needs a reason; '{c.Reason}' is empty.") : null)
-            ?? (state.OpenedBy == retracted ? Error(NegotiationErrors.RetractionNotRetractable, $"Command '{retracted}' opened track '{c.Track}' and cannot be retracted; open a new track instead.") : null)
+            (state.OpenedBy == retracted ? Error(NegotiationErrors.RetractionNotRetractable, $"Command '{retracted}' opened track '{c.Track}' and cannot be retracted; open a new track instead.") : null)
             ?? (state.Retractions.Contains(retracted) ? Error(NegotiationErrors.RetractionNotRetractable, $"Command '{retracted}' is itself a retraction and cannot be retracted.") : null)
             ?? (state.Retracted.TryGetValue(retracted, out var by) ? Error(NegotiationErrors.RetractionAlreadyRetracted, $"The facts of command '{retracted}' were retracted already, by command '{by}'.") : null);
         if (error is not null)
@@ -358,11 +370,6 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionSta
             ? Error(NegotiationErrors.SideNotParticipant, $"{side}, {what}, is not a participant of track '{track}'; add a participant acting for {side} first.")
             : null;
 
-    private static DomainError? AgendaError(IReadOnlyList<string> codes) =>
-        codes.Where(code => code is null || !AgendaCode().IsMatch(code))
-            .Select(code => Error(NegotiationErrors.AgendaInvalidCode, $"'{code}' is not an agenda item code: use lower-case letters, digits and underscores, starting with a letter, at most 100 characters (for example '{AgendaItems.Ceasefire}')."))
-            .FirstOrDefault();
-
     /// <summary>
     /// Refuses a fact about a held round, unless it surely happened before the holding (a late report, which lands
     /// in place); a second holding is always refused.
@@ -385,14 +392,6 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionSta
         date is not null && date.IsSurelyBefore(announced)
             ? Error(NegotiationErrors.RoundScheduledBeforeAnnouncement, $"Round '{round}' is {what} {date}, which ends before it was announced on {announced}.")
             : null;
-
-    private static DomainError? TermsError(UltimatumId ultimatum, string? demand, string? consequence, bool required)
-    {
-        static bool Blank(string? text, bool required) => text is null ? required : string.IsNullOrWhiteSpace(text);
-        return Blank(demand, required) || Blank(consequence, required)
-            ? Error(NegotiationErrors.UltimatumTermsEmpty, $"Ultimatum '{ultimatum}' needs a demand and a consequence; got demand '{demand}' and consequence '{consequence}'.")
-            : null;
-    }
 
     private static DecisionRound? FindRound(NegotiationDecisionState state, RoundId id) => state.Rounds.GetValueOrDefault(id.Value);
 
@@ -420,7 +419,4 @@ public sealed partial class NegotiationDecider : IDecider<NegotiationDecisionSta
 
     private static Decision<INegotiationEvent> Decide(DomainError? error, Func<INegotiationEvent> accept) =>
         error is null ? Decision<INegotiationEvent>.Accept(accept()) : Decision<INegotiationEvent>.Refuse(error.Code, error.Message);
-
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,99}$", RegexOptions.CultureInvariant)]
-    private static partial Regex AgendaCode();
 }

@@ -13,6 +13,36 @@ public static class NegotiationErrors
     /// </summary>
     public const string CommandIdReused = EventSourcing.CommandErrors.IdReused;
 
+    /// <summary>
+    /// A required member of the command is missing: null, a default id or affiliation (built without its
+    /// constructor), or blank text. <see cref="EventSourcing.DomainError.Member"/> names it.
+    /// </summary>
+    public const string InputRequired = "input.required";
+
+    /// <summary>A text member is longer than its limit in <see cref="NegotiationLimits"/>.</summary>
+    public const string InputTooLong = "input.too_long";
+
+    /// <summary>
+    /// A text member holds a character no stored text may hold: NUL, a lone surrogate, or a control character
+    /// (line breaks and tabs are allowed in free text only). See <see cref="NegotiationLimits"/>.
+    /// </summary>
+    public const string InputInvalidText = "input.invalid_text";
+
+    /// <summary>An enum member holds a value its type does not define, such as <c>(StatementKind)99</c>.</summary>
+    public const string InputUndefinedValue = "input.undefined_value";
+
+    /// <summary>A number is past its limit: a count above <see cref="NegotiationLimits.ExchangeCount"/>, a stage above <see cref="NegotiationLimits.ExchangeStage"/>.</summary>
+    public const string InputOutOfRange = "input.out_of_range";
+
+    /// <summary>A list has more items than <see cref="NegotiationLimits.ListLength"/>.</summary>
+    public const string InputTooMany = "input.too_many";
+
+    /// <summary>
+    /// The source of a fact was reported before the fact could have happened: its <see cref="Source.ReportedOn"/> is
+    /// before the first day of the fact's window.
+    /// </summary>
+    public const string SourceBeforeFact = "source.before_fact";
+
     /// <summary>A command other than <see cref="OpenNegotiation"/> came for a track that has not been opened.</summary>
     public const string TrackNotOpened = "track.not_opened";
 

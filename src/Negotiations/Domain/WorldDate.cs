@@ -46,7 +46,11 @@ public sealed record WorldDate : IComparable<WorldDate>
     /// <param name="notBefore">The first day it may have happened, or null when open.</param>
     /// <param name="notAfter">The last day it may have happened, or null when open.</param>
     /// <param name="precision">How precisely the source pins it down.</param>
-    /// <exception cref="ArgumentException">The window ends before it begins, or a day precision spans more than one day.</exception>
+    /// <exception cref="ArgumentException">
+    /// The window ends before it begins, or does not match its precision: a day is one day, a week seven days, a month
+    /// a calendar month from its first to its last day, a year 1 January to 31 December; an unknown precision takes
+    /// any window, open ends included.
+    /// </exception>
     public WorldDate(DateOnly? notBefore, DateOnly? notAfter, DatePrecision precision)
     {
         if (notBefore is { } start && notAfter is { } end && end < start)
@@ -57,6 +61,22 @@ public sealed record WorldDate : IComparable<WorldDate>
         if (precision == DatePrecision.Day && (notBefore is null || notBefore != notAfter))
         {
             throw new ArgumentException($"A date of day precision needs one day, not {Format(notBefore, notAfter)}.", nameof(precision));
+        }
+
+        if (precision == DatePrecision.Week && !(notBefore is { } weekStart && notAfter is { } weekEnd && weekEnd.DayNumber - weekStart.DayNumber == 6))
+        {
+            throw new ArgumentException($"A date of week precision needs seven days, not {Format(notBefore, notAfter)}.", nameof(precision));
+        }
+
+        if (precision == DatePrecision.Month && !(notBefore is { Day: 1 } monthStart && notAfter is { } monthEnd
+            && monthEnd.Year == monthStart.Year && monthEnd.Month == monthStart.Month && monthEnd.Day == DateTime.DaysInMonth(monthEnd.Year, monthEnd.Month)))
+        {
+            throw new ArgumentException($"A date of month precision needs a calendar month, from its first to its last day, not {Format(notBefore, notAfter)}.", nameof(precision));
+        }
+
+        if (precision == DatePrecision.Year && !(notBefore is { Month: 1, Day: 1 } yearStart && notAfter is { Month: 12, Day: 31 } yearEnd && yearEnd.Year == yearStart.Year))
+        {
+            throw new ArgumentException($"A date of year precision needs a calendar year, 1 January to 31 December, not {Format(notBefore, notAfter)}.", nameof(precision));
         }
 
         if (!Enum.IsDefined(precision))
@@ -102,7 +122,7 @@ public sealed record WorldDate : IComparable<WorldDate>
     public static WorldDate Month(int year, int month)
     {
         var first = new DateOnly(year, month, 1);
-        return new(first, first.AddMonths(1).AddDays(-1), DatePrecision.Month);
+        return new(first, new DateOnly(year, month, DateTime.DaysInMonth(year, month)), DatePrecision.Month);
     }
 
     /// <summary>A calendar year.</summary>

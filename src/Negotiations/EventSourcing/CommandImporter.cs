@@ -153,7 +153,21 @@ public sealed class CommandImporter<TState, TCommand, TEvent>
         await foreach (var command in commands.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             ArgumentNullException.ThrowIfNull(command, nameof(commands));
-            var stream = StreamKey.Of(command.StreamId);
+            if (_decider.Validate(command) is { } invalid && !IsValidStream(command.StreamId))
+            {
+                // No stream can hold it: the command is its own refused run, and the stream before it ends here.
+                if (current is { } before)
+                {
+                    await run.AddAsync(before, pending).ConfigureAwait(false);
+                    pending = [];
+                    current = null;
+                }
+
+                run.Refuse(new ImportedStream(StreamKey.Of(command.StreamId ?? string.Empty), ImportOutcome.Refused, 0, 0, 0, command.CommandId, $"{invalid.Code}: {invalid.Message}"));
+                continue;
+            }
+
+            var stream = StreamKey.Of(command.StreamId ?? throw new ArgumentException($"Command {command.CommandId} names no stream.", nameof(commands)));
             if (current != stream)
             {
                 if (current is { } previous)
@@ -181,6 +195,9 @@ public sealed class CommandImporter<TState, TCommand, TEvent>
         await run.FlushAsync().ConfigureAwait(false);
         return new ImportResult(run.Outcomes);
     }
+
+    private static bool IsValidStream(string? streamId) =>
+        streamId is not null && StoreArguments.StreamProblem(StreamKey.Of(streamId)) is null;
 
     private static async IAsyncEnumerable<TCommand> Async(IEnumerable<TCommand> commands, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -216,6 +233,11 @@ public sealed class CommandImporter<TState, TCommand, TEvent>
         foreach (var command in commands)
         {
             var commandId = command.CommandId;
+            if (_decider.Validate(command) is { } invalid)
+            {
+                return (null, new ImportedStream(stream, ImportOutcome.Refused, 0, 0, 0, commandId, $"{invalid.Code}: {invalid.Message}"), skipped);
+            }
+
             var name = _fingerprints.NameOf(command);
             var fingerprint = _fingerprints.FingerprintOf(command);
             if (applied.TryGetValue(commandId, out var earlier))
@@ -266,6 +288,13 @@ public sealed class CommandImporter<TState, TCommand, TEvent>
         private long _events;
 
         public List<ImportedStream> Outcomes { get; } = [];
+
+        public void Refuse(ImportedStream outcome)
+        {
+            _commands++;
+            Outcomes.Add(outcome);
+            Report();
+        }
 
         public async Task AddAsync(StreamKey stream, IReadOnlyList<TCommand> commands)
         {

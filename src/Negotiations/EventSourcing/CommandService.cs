@@ -93,12 +93,25 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var commandType = _fingerprints.NameOf(command);
+        if (_decider.Validate(command) is { } invalid)
+        {
+            // Refused before anything else: the stream id, the command id and the fingerprint may be what is wrong.
+            _instruments.Refused.Add(1, Tag(NegotiationsTelemetry.Tags.CommandType, commandType), Tag(NegotiationsTelemetry.Tags.ErrorCode, invalid.Code));
+            LogInvalid(_logger, commandType, invalid.Member ?? "(command)", invalid.Code);
+            return new CommandResult(CommandOutcome.Refused, StreamKey.Of(command.StreamId ?? string.Empty), command.CommandId ?? string.Empty, [], 0, invalid);
+        }
+
         var streamId = command.StreamId;
         var commandId = command.CommandId;
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId, "command.StreamId");
         ArgumentException.ThrowIfNullOrWhiteSpace(commandId, "command.CommandId");
         var stream = StreamKey.Of(streamId);
-        var commandType = _fingerprints.NameOf(command);
+        StoreArguments.ValidateStream(stream);
+        if (context is not null)
+        {
+            StoreArguments.ValidateMetadata(new EventMetadata { CorrelationId = context.CorrelationId, CausationId = context.CausationId });
+        }
 
         using var activity = NegotiationsTelemetry.ActivitySource.StartActivity($"{NegotiationsTelemetry.CommandActivityName} {commandType}");
         activity?.SetTag(NegotiationsTelemetry.Tags.StreamId, streamId);
@@ -276,6 +289,9 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Command {CommandType} {CommandId} on stream {StreamId} was refused: {ErrorCode}")]
     private static partial void LogRefused(ILogger logger, string commandType, string commandId, string streamId, string errorCode);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "{CommandType} refused before reaching a stream: {Member} breaks {ErrorCode}")]
+    private static partial void LogInvalid(ILogger logger, string commandType, string member, string errorCode);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Command {CommandType} {CommandId} on stream {StreamId} was applied before; nothing appended")]
     private static partial void LogAlreadyApplied(ILogger logger, string commandType, string commandId, string streamId);

@@ -41,12 +41,29 @@ public interface IDecider<TState, in TCommand, TEvent>
     /// <param name="command">The command.</param>
     /// <returns>The events that happen, or the rule the command breaks.</returns>
     Decision<TEvent> Decide(TState state, TCommand command);
+
+    /// <summary>
+    /// Checks a command on its own, before any state is loaded: every member present where required, within its
+    /// limits, of a defined value. The command service and the importer ask this first and refuse an invalid command
+    /// without touching the store, so an invalid command never reaches one, whatever its stream id holds;
+    /// <see cref="Decide"/> checks the same first.
+    /// </summary>
+    /// <param name="command">The command.</param>
+    /// <returns>The first rule the command breaks, or null when it is well formed. The default accepts every command.</returns>
+    DomainError? Validate(TCommand command) => null;
 }
 
 /// <summary>A business rule that a command breaks: a stable code for programs and a message for people.</summary>
 /// <param name="Code">A stable, dotted code such as <c>round.scheduled_before_announcement</c>; codes never change meaning.</param>
 /// <param name="Message">What went wrong, naming the offending value and the rule.</param>
-public sealed record DomainError(string Code, string Message);
+public sealed record DomainError(string Code, string Message)
+{
+    /// <summary>
+    /// The command member the error is about, as a path of member names and list indexes (<c>By.Name</c>,
+    /// <c>Participants[2].Actor</c>, <c>Source.Quote</c>), for input errors; null for rules about the track.
+    /// </summary>
+    public string? Member { get; init; }
+}
 
 /// <summary>The outcome of <see cref="IDecider{TState, TCommand, TEvent}.Decide"/>: events that happen, or a refusal.</summary>
 /// <typeparam name="TEvent">The base type of the events.</typeparam>

@@ -94,6 +94,6 @@ public sealed partial class EventCatalog
             ?? throw new ArgumentException($"Event type '{eventType.FullName}' has no [EventName] attribute; every stored event needs a stable wire name.", nameof(eventType));
     }
 
-    [GeneratedRegex(@"^[a-z][a-z0-9_]*\.v[1-9][0-9]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[a-z][a-z0-9_]*\.v[1-9][0-9]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex WireNamePattern();
 }

@@ -6,10 +6,15 @@ namespace Negotiations.EventSourcing;
 /// <remarks>
 /// Every event appended by one command carries the same metadata. <see cref="CommandId"/>,
 /// <see cref="CommandType"/> and <see cref="CommandFingerprint"/> together describe the command, so a store can
-/// rebuild its command records (see <see cref="CommandRecord"/>) from its events alone.
+/// rebuild its command records (see <see cref="CommandRecord"/>) from its events alone. Each value, where given, is
+/// 1 to <see cref="ValueLength"/> characters with no control character, NUL or lone surrogate; stores refuse an
+/// append whose metadata breaks that (<see cref="StoreArguments.ValidateMetadata"/>).
 /// </remarks>
 public sealed record EventMetadata
 {
+    /// <summary>The longest value of a metadata member: 200 characters.</summary>
+    public const int ValueLength = 200;
+
     /// <summary>An empty set of metadata.</summary>
     public static EventMetadata None { get; } = new();
 

@@ -3,16 +3,76 @@ namespace Negotiations.EventSourcing;
 /// <summary>Argument checks every store applies the same way, so the contract suite holds for all.</summary>
 public static class StoreArguments
 {
-    /// <summary>Checks a stream key: a tenant and a stream id, neither empty nor white space.</summary>
+    /// <summary>
+    /// Checks a stream key: a tenant (<see cref="StreamKey.DefaultTenant"/>, or 1 to <see cref="StreamKey.TenantLength"/>
+    /// letters, digits, <c>-</c>, <c>_</c> and <c>.</c>, starting with a letter or digit) and a stream id (1 to
+    /// <see cref="StreamKey.StreamIdLength"/> characters, not white space only, with no control character, NUL or
+    /// lone surrogate).
+    /// </summary>
     /// <param name="stream">The key.</param>
-    /// <exception cref="ArgumentException">The tenant or the stream id is empty, white space, or missing (a default key).</exception>
+    /// <exception cref="ArgumentException">The tenant or the stream id breaks those rules, or is missing (a default key).</exception>
     public static void ValidateStream(StreamKey stream)
+    {
+        if (StreamProblem(stream) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(stream));
+        }
+    }
+
+    /// <summary>What is wrong with a stream key, in words, or null when it is valid.</summary>
+    internal static string? StreamProblem(StreamKey stream)
     {
         if (string.IsNullOrWhiteSpace(stream.Tenant) || string.IsNullOrWhiteSpace(stream.StreamId))
         {
-            throw new ArgumentException(
-                $"A stream key needs a tenant and a stream id; got tenant '{stream.Tenant}' and stream id '{stream.StreamId}'. Use StreamKey.Of(\"a-stream\") for the default tenant.",
-                nameof(stream));
+            return $"A stream key needs a tenant and a stream id; got tenant {TextRules.Show(stream.Tenant)} and stream id {TextRules.Show(stream.StreamId)}. Use StreamKey.Of(\"a-stream\") for the default tenant.";
+        }
+
+        if (StreamKey.TenantProblem(stream.Tenant) is { } tenant)
+        {
+            return $"The tenant {TextRules.Show(stream.Tenant)} of stream {TextRules.Show(stream.StreamId)} is not a valid tenant id: {tenant}.";
+        }
+
+        if (stream.StreamId.Length > StreamKey.StreamIdLength)
+        {
+            return $"The stream id {TextRules.Show(stream.StreamId)} is not valid: it has {stream.StreamId.Length:N0} characters, more than the {StreamKey.StreamIdLength} allowed.";
+        }
+
+        return TextRules.Problem(stream.StreamId, lineBreaks: false) is { } text
+            ? $"The stream id {TextRules.Show(stream.StreamId)} is not valid: it holds {text}."
+            : null;
+    }
+
+    /// <summary>
+    /// Checks the metadata of an append: the command id, type and fingerprint and the correlation and causation ids,
+    /// where given, are 1 to <see cref="EventMetadata.ValueLength"/> characters with no control character, NUL or
+    /// lone surrogate.
+    /// </summary>
+    /// <param name="metadata">The metadata.</param>
+    /// <exception cref="ArgumentException">A value breaks those rules.</exception>
+    public static void ValidateMetadata(EventMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        Check(metadata.CommandId, nameof(EventMetadata.CommandId));
+        Check(metadata.CommandType, nameof(EventMetadata.CommandType));
+        Check(metadata.CommandFingerprint, nameof(EventMetadata.CommandFingerprint));
+        Check(metadata.CorrelationId, nameof(EventMetadata.CorrelationId));
+        Check(metadata.CausationId, nameof(EventMetadata.CausationId));
+
+        static void Check(string? value, string name)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            var problem = value.Length == 0 ? "it is empty"
+                : value.Length > EventMetadata.ValueLength ? $"it has {value.Length:N0} characters, more than the {EventMetadata.ValueLength} allowed"
+                : TextRules.Problem(value, lineBreaks: false) is { } text ? $"it holds {text}"
+                : null;
+            if (problem is not null)
+            {
+                throw new ArgumentException($"The metadata's {name} {TextRules.Show(value)} is not valid: {problem}.", nameof(metadata));
+            }
         }
     }
 
@@ -26,7 +86,7 @@ public static class StoreArguments
         ValidateStream(stream);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(metadata);
+        ValidateMetadata(metadata);
         if (events.Count == 0)
         {
             throw new ArgumentException($"An append to stream '{stream}' needs at least one event.", nameof(events));

@@ -11,6 +11,12 @@ public readonly record struct StreamKey(string Tenant, string StreamId)
     /// <summary>The tenant of every stream of a store used without tenants (Marten's name for its default tenant).</summary>
     public const string DefaultTenant = "*DEFAULT*";
 
+    /// <summary>The longest tenant id: 64 characters.</summary>
+    public const int TenantLength = 64;
+
+    /// <summary>The longest stream id: 200 characters (a negotiation's track id has at most 100).</summary>
+    public const int StreamIdLength = 200;
+
     /// <summary>The key of a stream of the default tenant.</summary>
     /// <param name="streamId">The stream id.</param>
     /// <returns>The key.</returns>
@@ -19,4 +25,30 @@ public readonly record struct StreamKey(string Tenant, string StreamId)
     /// <summary>The key as text: the stream id, prefixed by the tenant unless it is the default one.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Tenant == DefaultTenant ? StreamId : $"{Tenant}/{StreamId}";
+
+    /// <summary>Why a tenant id is not valid, or null when it is.</summary>
+    internal static string? TenantProblem(string tenant)
+    {
+        if (tenant == DefaultTenant)
+        {
+            return null;
+        }
+
+        if (tenant.Length > TenantLength)
+        {
+            return $"it has {tenant.Length:N0} characters, more than the {TenantLength} allowed";
+        }
+
+        for (var i = 0; i < tenant.Length; i++)
+        {
+            var c = tenant[i];
+            var allowed = char.IsAsciiLetterOrDigit(c) || (i > 0 && c is '-' or '_' or '.');
+            if (!allowed)
+            {
+                return $"use ASCII letters, digits, '-', '_' and '.', starting with a letter or digit ({TextRules.Show(c.ToString())} at position {i} is not allowed)";
+            }
+        }
+
+        return null;
+    }
 }

@@ -29,6 +29,12 @@ namespace Negotiations.Scripts;
 /// </remarks>
 public static class ScriptReader
 {
+    /// <summary>
+    /// The largest article or script <see cref="ReadFiles"/> reads: 10 MB (10,485,760 bytes). Only regular files are
+    /// read: an empty file, a device or a FIFO (which report no length) is a problem, not a wait or an endless read.
+    /// </summary>
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads an article and its replay script from files.</summary>
@@ -68,6 +74,19 @@ public static class ScriptReader
     /// <exception cref="ScriptException">The script has problems; all are listed.</exception>
     public static ReplayScript Read(string article, string script, string scriptName)
     {
+        try
+        {
+            return ReadChecked(article, script, scriptName);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json refuses an escaped lone surrogate ("\ud800") only when the string is read.
+            throw new ScriptException(new ScriptProblem(scriptName, null, null, $"not valid text: {OneLine(ex.Message)}"));
+        }
+    }
+
+    private static ReplayScript ReadChecked(string article, string script, string scriptName)
+    {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(script);
         ArgumentException.ThrowIfNullOrWhiteSpace(scriptName);
@@ -80,6 +99,10 @@ public static class ScriptReader
         catch (JsonException ex)
         {
             throw new ScriptException(new ScriptProblem(scriptName, null, null, $"malformed JSON: {OneLine(ex.Message)}"));
+        }
+        catch (ArgumentException ex) when (ex.InnerException is System.Text.EncoderFallbackException fallback)
+        {
+            throw new ScriptException(new ScriptProblem(scriptName, null, null, $"not valid text: {OneLine(fallback.Message)}"));
         }
 
         using (document)
@@ -244,7 +267,10 @@ public static class ScriptReader
     {
         try
         {
-            return File.ReadAllText(path, StrictUtf8);
+            using var stream = OpenChecked(path);
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return StrictUtf8.GetString(bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
@@ -256,12 +282,48 @@ public static class ScriptReader
     {
         try
         {
-            return await File.ReadAllTextAsync(path, StrictUtf8, cancellationToken).ConfigureAwait(false);
+            var stream = OpenChecked(path);
+            await using var _ = stream.ConfigureAwait(false);
+            var bytes = new byte[stream.Length];
+            await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return StrictUtf8.GetString(bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
             throw Unreadable(path, ex);
         }
+    }
+
+    /// <summary>
+    /// Opens a regular file of 1 byte to <see cref="MaxFileBytes"/>, judged by its length before it is opened: devices,
+    /// FIFOs and sockets report none, and opening a FIFO would wait for a writer.
+    /// </summary>
+    private static FileStream OpenChecked(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException(Directory.Exists(path) ? "it is a folder, not a file" : "no such file", path);
+        }
+
+        if (file.Length == 0)
+        {
+            throw new IOException("the file is empty or not a regular file (a device, a FIFO or a socket)");
+        }
+
+        if (file.Length > MaxFileBytes)
+        {
+            throw new IOException($"the file has {file.Length:N0} bytes, more than the {MaxFileBytes:N0} (10 MB) an article or a script may have");
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        if (stream.Length != file.Length)
+        {
+            stream.Dispose();
+            throw new IOException("the file changed while it was opened");
+        }
+
+        return stream;
     }
 
     private static ScriptException Unreadable(string path, Exception ex) =>

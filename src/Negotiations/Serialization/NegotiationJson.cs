@@ -155,9 +155,12 @@ public static class NegotiationJson
     public static INegotiationEvent DeserializeEvent(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var document = JsonDocument.Parse(json);
-        var (type, data) = ReadEnvelope(document.RootElement, TypeProperty, "event envelope");
-        return DeserializeEvent(type, data);
+        return Strictly(() =>
+        {
+            using var document = JsonDocument.Parse(json);
+            var (type, data) = ReadEnvelope(document.RootElement, TypeProperty, "event envelope");
+            return DeserializeEvent(type, data);
+        });
     }
 
     /// <summary>Reads an event's data stored under its wire name.</summary>
@@ -173,7 +176,7 @@ public static class NegotiationJson
             throw new JsonException($"'{type}' is not a known event type; known: {string.Join(", ", NegotiationEvents.Catalog.Types.Select(NegotiationEvents.Catalog.NameOf).Order(StringComparer.Ordinal))}.");
         }
 
-        return (INegotiationEvent)ReadPayload(data, eventType, $"the data of a '{type}' event");
+        return Strictly(() => (INegotiationEvent)ReadPayload(data, eventType, $"the data of a '{type}' event"));
     }
 
     /// <summary>The fixed name of a command type (see <see cref="CommandTypes"/>).</summary>
@@ -205,9 +208,12 @@ public static class NegotiationJson
     public static NegotiationCommand DeserializeCommand(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var document = JsonDocument.Parse(json);
-        var (name, data) = ReadEnvelope(document.RootElement, CommandProperty, "command envelope");
-        return DeserializeCommand(name, data);
+        return Strictly(() =>
+        {
+            using var document = JsonDocument.Parse(json);
+            var (name, data) = ReadEnvelope(document.RootElement, CommandProperty, "command envelope");
+            return DeserializeCommand(name, data);
+        });
     }
 
     /// <summary>Reads a command's data under its name.</summary>
@@ -223,7 +229,28 @@ public static class NegotiationJson
             throw new JsonException($"'{name}' is not a known command; known: {KnownCommands()}.");
         }
 
-        return (NegotiationCommand)ReadPayload(data, commandType, $"the data of a '{name}' command");
+        return Strictly(() => (NegotiationCommand)ReadPayload(data, commandType, $"the data of a '{name}' command"));
+    }
+
+    /// <summary>
+    /// Runs a read so that it fails only with <see cref="JsonException"/>: System.Text.Json reports some text it cannot
+    /// turn into a .NET string (an escaped lone surrogate such as <c>"\ud800"</c>) as an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    internal static T Strictly<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JsonException($"The JSON holds text that is not valid: {ex.Message}", ex);
+        }
+        catch (ArgumentException ex) when (ex.InnerException is System.Text.EncoderFallbackException)
+        {
+            // The string itself holds a lone surrogate: it is not UTF-16 text, so it cannot be JSON.
+            throw new JsonException($"The JSON is not valid text: {ex.InnerException.Message}", ex);
+        }
     }
 
     private static JsonSerializerOptions CreateOptions()

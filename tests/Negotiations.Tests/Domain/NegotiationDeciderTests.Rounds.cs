@@ -140,7 +140,7 @@ public sealed partial class NegotiationDeciderTests
     public void Scheduling_a_cancelled_round_again_is_accepted()
     {
         Given.OpenedTrack().AndCommands(ScheduleRound(), CancelRound())
-            .When(ScheduleRound(id: "reschedule") with { Date = On(7, 25), OccurredOn = On(7, 23) })
+            .When(ScheduleRound(id: "reschedule") with { Date = On(7, 25), OccurredOn = On(7, 23), Source = null })
             .ThenAccepted()
             .FindRound(new RoundId("next-week"))!.Status.Should().Be(RoundStatus.Scheduled);
     }

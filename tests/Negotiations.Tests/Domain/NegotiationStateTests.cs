@@ -241,7 +241,7 @@ public sealed class NegotiationStateTests
     public void The_latest_statement_of_each_actor_is_kept_in_world_order()
     {
         var state = History.Of(
-            Statement(Peskov, "peskov-late") with { OccurredOn = On(7, 22), Summary = "later" },
+            Statement(Peskov, "peskov-late") with { OccurredOn = On(7, 21), Summary = "later" },
             Statement(Zelenskyy, "zelenskyy") with { OccurredOn = On(7, 19), Summary = "ready" },
             Statement(Peskov, "peskov-early") with { OccurredOn = On(7, 1), Summary = "earlier" }).State();
 

@@ -69,6 +69,41 @@ public sealed class WorldDateTests
         create.Should().Throw<ArgumentException>().WithMessage("*day precision*");
     }
 
+    [Theory]
+    [InlineData(7, 14, 7, 14, DatePrecision.Week)]
+    [InlineData(7, 14, 7, 19, DatePrecision.Week)]
+    [InlineData(7, 14, 7, 21, DatePrecision.Week)]
+    [InlineData(7, 1, 7, 30, DatePrecision.Month)]
+    [InlineData(7, 2, 7, 31, DatePrecision.Month)]
+    [InlineData(7, 1, 8, 31, DatePrecision.Month)]
+    [InlineData(1, 1, 12, 30, DatePrecision.Year)]
+    [InlineData(7, 21, 7, 21, DatePrecision.Year)]
+    public void A_window_that_does_not_match_its_precision_is_refused(int fromMonth, int fromDay, int toMonth, int toDay, DatePrecision precision)
+    {
+        var create = () => new WorldDate(Day(fromMonth, fromDay), Day(toMonth, toDay), precision);
+
+        create.Should().Throw<ArgumentException>().WithMessage($"*{precision.ToString().ToLowerInvariant()} precision*");
+    }
+
+    [Theory]
+    [InlineData(DatePrecision.Week)]
+    [InlineData(DatePrecision.Month)]
+    [InlineData(DatePrecision.Year)]
+    public void A_week_month_or_year_needs_both_ends(DatePrecision precision)
+    {
+        var create = () => new WorldDate(null, Day(7, 21), precision);
+
+        create.Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public void The_last_month_and_year_a_date_can_hold_are_windows_like_any_other()
+    {
+        WorldDate.Month(9999, 12).Should().Be(new WorldDate(new DateOnly(9999, 12, 1), DateOnly.MaxValue, DatePrecision.Month));
+        WorldDate.Year(9999).NotAfter.Should().Be(DateOnly.MaxValue);
+        WorldDate.Month(2024, 2).NotAfter.Should().Be(new DateOnly(2024, 2, 29));
+    }
+
     [Fact]
     public void A_fact_has_happened_by_a_day_once_its_last_possible_day_has_come()
     {
