@@ -1,17 +1,51 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
+using System.IO;
+using System.Linq;
+using Negotiations.Marten;
+using Npgsql;
 
 namespace Negotiations.SampleHost;
 
-/// <summary>What the command line asks for.</summary>
+/// <summary>What the command line asks for, read by System.CommandLine.</summary>
 internal sealed record SampleOptions
 {
     /// <summary>The environment variable that switches the sample to PostgreSQL, like <c>--postgres</c>.</summary>
     public const string PostgresVariable = "NEGOTIATIONS_POSTGRES";
 
-    public const string Usage =
-        "usage: Negotiations.SampleHost [--as-of <yyyy-MM-dd>] [--json] [--article <file> --script <file>] [--postgres <connection string>] [--schema <name>]";
+    private static readonly Option<string?> AsOfOption = new("--as-of")
+    {
+        Description = "The world day to show the negotiation as of (yyyy-MM-dd); the article's publication day by default.",
+        HelpName = "yyyy-MM-dd",
+    };
+
+    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print JSON for machines instead of the report." };
+
+    private static readonly Option<string?> ArticleOption = new("--article")
+    {
+        Description = $"An article to replay instead of the seed (a regular file of at most {Negotiations.Scripts.ScriptReader.MaxFileBytes / (1024 * 1024)} MB); needs --script.",
+        HelpName = "file",
+    };
+
+    private static readonly Option<string?> ScriptOption = new("--script")
+    {
+        Description = "The article's replay script; needs --article.",
+        HelpName = "file",
+    };
+
+    private static readonly Option<string?> PostgresOption = new("--postgres")
+    {
+        Description = $"The Npgsql connection string of a PostgreSQL database to keep the events in ({PostgresVariable} stands in for it); in memory without it.",
+        HelpName = "connection string",
+    };
+
+    private static readonly Option<string?> SchemaOption = new("--schema")
+    {
+        Description = $"The PostgreSQL schema of the events and views; '{NegotiationsMartenOptions.DefaultSchemaName}' by default. Needs --postgres.",
+        HelpName = "name",
+    };
 
     /// <summary>The world day to show the negotiation as of; null for the article's publication day.</summary>
     public DateOnly? AsOf { get; init; }
@@ -29,50 +63,31 @@ internal sealed record SampleOptions
     public string? Postgres { get; init; }
 
     /// <summary>The PostgreSQL schema to keep the events and views in.</summary>
-    public string Schema { get; init; } = "negotiations";
+    public string Schema { get; init; } = NegotiationsMartenOptions.DefaultSchemaName;
 
-    /// <summary>Print the usage and stop.</summary>
-    public bool Help { get; init; }
-
-    /// <summary>Reads the command line; <c>NEGOTIATIONS_POSTGRES</c> stands in for <c>--postgres</c>.</summary>
-    /// <exception cref="SampleException">An unknown option, a missing value, or a value that cannot be read.</exception>
-    public static SampleOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)
+    /// <summary>The sample's command line, with <c>--help</c>.</summary>
+    public static RootCommand Command() => new("Replays a news article's replay script through the Negotiations library and shows the negotiation as of a day.")
     {
-        var options = new SampleOptions();
-        for (var i = 0; i < args.Count; i++)
+        AsOfOption, JsonOption, ArticleOption, ScriptOption, PostgresOption, SchemaOption,
+    };
+
+    /// <summary>Reads a parsed command line; <c>NEGOTIATIONS_POSTGRES</c> stands in for <c>--postgres</c>.</summary>
+    /// <exception cref="SampleException">A value that cannot be read, or options that do not go together (exit code 2).</exception>
+    public static SampleOptions From(ParseResult parsed, Func<string, string?> environment)
+    {
+        if (parsed.Errors.Count > 0)
         {
-            var arg = args[i];
-            var equals = arg.StartsWith("--", StringComparison.Ordinal) ? arg.IndexOf('=', StringComparison.Ordinal) : -1;
-            var name = equals > 0 ? arg[..equals] : arg;
-            string? inline = equals > 0 ? arg[(equals + 1)..] : null;
-            string Value()
-            {
-                if (inline is not null)
-                {
-                    return inline;
-                }
-
-                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    throw SampleException.Usage($"option {name} needs a value");
-                }
-
-                return args[++i];
-            }
-
-            options = name switch
-            {
-                "--as-of" => options with { AsOf = ParseDay(Value()) },
-                "--json" when inline is null => options with { Json = true },
-                "--article" => options with { ArticlePath = NonEmpty(name, Value()) },
-                "--script" => options with { ScriptPath = NonEmpty(name, Value()) },
-                "--postgres" => options with { Postgres = NonEmpty(name, Value()) },
-                "--schema" => options with { Schema = NonEmpty(name, Value()) },
-                "--help" or "-h" => options with { Help = true },
-                "--json" => throw SampleException.Usage("option --json takes no value"),
-                _ => throw SampleException.Usage($"unknown option '{arg}'"),
-            };
+            throw SampleException.Usage($"{parsed.Errors[0].Message.TrimEnd('.')} (see --help)");
         }
+
+        var options = new SampleOptions
+        {
+            AsOf = parsed.GetValue(AsOfOption) is { } asOf ? ParseDay(asOf) : null,
+            Json = parsed.GetValue(JsonOption),
+            ArticlePath = NonEmpty(ArticleOption, parsed),
+            ScriptPath = NonEmpty(ScriptOption, parsed),
+            Postgres = NonEmpty(PostgresOption, parsed),
+        };
 
         if ((options.ArticlePath is null) != (options.ScriptPath is null))
         {
@@ -81,19 +96,70 @@ internal sealed record SampleOptions
                 : "--article needs --script: give the article's replay script too");
         }
 
-        if (options.Postgres is null && environment(PostgresVariable) is { Length: > 0 } fromEnvironment)
+        var fromOption = options.Postgres is not null;
+        if (!fromOption && environment(PostgresVariable) is { Length: > 0 } fromEnvironment)
         {
             options = options with { Postgres = fromEnvironment };
+        }
+
+        if (NonEmpty(SchemaOption, parsed) is { } schema)
+        {
+            if (options.Postgres is null)
+            {
+                throw SampleException.Usage($"--schema needs --postgres (or {PostgresVariable}): without a database the sample replays in memory and has no schema");
+            }
+
+            if (!NegotiationsMartenOptions.IsValidSchemaName(schema))
+            {
+                throw SampleException.Usage($"--schema {Shown(schema)} is not a valid schema name: use lower case letters, digits and underscores, starting with a letter, at most 63 characters");
+            }
+
+            options = options with { Schema = schema };
+        }
+
+        if (options.Postgres is { } connectionString)
+        {
+            CheckConnectionString(connectionString, fromOption ? "--postgres" : PostgresVariable);
         }
 
         return options;
     }
 
+    private static void CheckConnectionString(string connectionString, string from)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+            {
+                throw SampleException.Usage($"{from} names no server: give Host=..., such as \"Host=127.0.0.1;Database=negotiations;Username=...;Password=...\"");
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException)
+        {
+            // Npgsql names the key but may echo the whole string: the password stays out of the message.
+            throw SampleException.Usage($"{from} is not an Npgsql connection string ({ex.GetType().Name}): write it as \"Host=127.0.0.1;Port=5432;Database=negotiations;Username=...;Password=...\"");
+        }
+    }
+
     private static DateOnly ParseDay(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
-            : throw SampleException.Usage($"--as-of '{text}' is not a date: write it as yyyy-MM-dd, such as 2025-07-21");
+            : throw SampleException.Usage($"--as-of {Shown(text)} is not a date: write it as yyyy-MM-dd, such as 2025-07-21");
 
-    private static string NonEmpty(string name, string value) =>
-        string.IsNullOrWhiteSpace(value) ? throw SampleException.Usage($"option {name} needs a value") : value;
+    private static string? NonEmpty(Option<string?> option, ParseResult parsed)
+    {
+        var value = parsed.GetValue(option);
+        return value is not null && string.IsNullOrWhiteSpace(value) ? throw SampleException.Usage($"option {option.Name} needs a value") : value;
+    }
+
+    private static string Shown(string value) =>
+        value.Length > 70 ? $"'{Escaped(value[..63])}...' ({value.Length:N0} characters)" : $"'{Escaped(value)}'";
+
+    private static string Escaped(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+
+    /// <summary>Writes the help to <paramref name="stdout"/>.</summary>
+    public static void WriteHelp(ParseResult parsed, TextWriter stdout) =>
+        parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stdout, EnableDefaultExceptionHandler = false });
 }

@@ -71,12 +71,19 @@ public sealed class BadInputTests(ScratchFiles scratch) : IClassFixture<ScratchF
     }
 
     [Theory]
-    [InlineData("unknown option '--frobnicate'", "--frobnicate")]
+    [InlineData("Unrecognized command or argument '--frobnicate' (see --help)", "--frobnicate")]
     [InlineData("--as-of '2025-13-01' is not a date: write it as yyyy-MM-dd, such as 2025-07-21", "--as-of", "2025-13-01")]
     [InlineData("--as-of '21/07/2025' is not a date: write it as yyyy-MM-dd, such as 2025-07-21", "--as-of", "21/07/2025")]
-    [InlineData("option --as-of needs a value", "--as-of")]
+    [InlineData("Required argument missing for option: '--as-of' (see --help)", "--as-of")]
     [InlineData("--script needs --article: the script's quotes are checked against its article", "--script", "x.json")]
-    [InlineData("option --json takes no value", "--json=yes")]
+    [InlineData("Unrecognized command or argument 'yes' (see --help)", "--json=yes")]
+    [InlineData("--schema needs --postgres (or NEGOTIATIONS_POSTGRES): without a database the sample replays in memory and has no schema", "--schema", "negotiations")]
+    [InlineData("--schema 'Bad-Name' is not a valid schema name: use lower case letters, digits and underscores, starting with a letter, at most 63 characters", "--postgres", "Host=127.0.0.1", "--schema", "Bad-Name")]
+    [InlineData("--schema 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' is not a valid schema name: use lower case letters, digits and underscores, starting with a letter, at most 63 characters", "--postgres", "Host=127.0.0.1", "--schema", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("--schema 'negotiations\\u000A' is not a valid schema name: use lower case letters, digits and underscores, starting with a letter, at most 63 characters", "--postgres", "Host=127.0.0.1", "--schema", "negotiations\n")]
+    [InlineData("--postgres is not an Npgsql connection string (ArgumentException): write it as \"Host=127.0.0.1;Port=5432;Database=negotiations;Username=...;Password=...\"", "--postgres", "not a connection string")]
+    [InlineData("--postgres is not an Npgsql connection string (ArgumentException): write it as \"Host=127.0.0.1;Port=5432;Database=negotiations;Username=...;Password=...\"", "--postgres", "Host=127.0.0.1;Port=notanumber")]
+    [InlineData("--postgres names no server: give Host=..., such as \"Host=127.0.0.1;Database=negotiations;Username=...;Password=...\"", "--postgres", "Database=negotiations")]
     public async Task A_bad_command_line_gives_one_line_and_exit_code_2_and_appends_nothing(string message, params string[] args)
     {
         var run = await SampleRun.RunAsync(args);
@@ -85,6 +92,83 @@ public sealed class BadInputTests(ScratchFiles scratch) : IClassFixture<ScratchF
         run.ErrorLines.Should().Equal($"error: {message}");
         run.Stdout.Should().BeEmpty();
         (await run.CountEventsAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_bad_connection_string_in_the_environment_is_named_as_such()
+    {
+        var run = await SampleRun.RunAsync([], variables: new Dictionary<string, string> { ["NEGOTIATIONS_POSTGRES"] = "Port=notanumber;Password=secret" });
+
+        run.ExitCode.Should().Be(2);
+        run.ErrorLines.Should().ContainSingle().Which.Should().StartWith("error: NEGOTIATIONS_POSTGRES is not an Npgsql connection string").And.NotContain("secret");
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_one_line_and_exit_code_3()
+    {
+        var run = await SampleRun.RunAsync(["--postgres", "Host=127.0.0.1;Port=1;Timeout=2;Database=negotiations;Username=nobody;Password=secret"]);
+
+        run.ExitCode.Should().Be(3);
+        run.ErrorLines.Should().ContainSingle().Which.Should().StartWith("error: the PostgreSQL store failed: ").And.NotContain("secret").And.NotContain("   at ");
+    }
+
+    public static TheoryData<string> NotRegularFiles() => OperatingSystem.IsWindows() ? [] : new() { "/dev/zero", "/dev/null", "fifo", "folder", "empty", "eleven-megabytes" };
+
+    [Theory]
+    [MemberData(nameof(NotRegularFiles))]
+    public async Task A_script_that_is_a_device_a_fifo_a_folder_empty_or_over_10_mb_is_one_line_and_exit_code_1(string kind)
+    {
+        var path = kind switch
+        {
+            "fifo" => Fifo(),
+            "folder" => Directory.CreateDirectory(Path.Combine(scratch.Folder, "a-folder")).FullName,
+            "empty" => scratch.Write("empty.script.json", string.Empty),
+            "eleven-megabytes" => scratch.Write("big.script.json", "[" + new string(' ', 11 * 1024 * 1024) + "]"),
+            _ => kind,
+        };
+
+        var run = await SampleRun.RunAsync(["--article", RepositoryPaths.SeedArticle, "--script", path]);
+
+        run.ExitCode.Should().Be(1);
+        run.ErrorLines.Should().ContainSingle().Which.Should().StartWith($"error: {path}").And.EndWith(kind switch
+        {
+            "folder" => ": no such file",
+            "eleven-megabytes" => "more than the 10,485,760 (10 MB) an article or a script may have; nothing was appended",
+            _ => "the file is empty or not a regular file (a device, a FIFO or a socket); nothing was appended",
+        });
+        (await run.CountEventsAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_report_that_cannot_be_written_is_one_line_and_exit_code_1()
+    {
+        var stderr = new StringWriter();
+
+        var exitCode = await SampleApp.RunAsync([], new FullDisk(), stderr, new SampleEnvironment { GetVariable = _ => null, CurrentDirectory = RepositoryPaths.Root }, TestContext.Current.CancellationToken);
+
+        exitCode.Should().Be(1);
+        stderr.ToString().Should().Be("error: cannot write to stdout: No space left on device" + Environment.NewLine);
+    }
+
+    private string Fifo()
+    {
+        var path = Path.Combine(scratch.Folder, "script.fifo");
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        mkfifo.ExitCode.Should().Be(0);
+        return path;
+    }
+
+    /// <summary>stdout on a full disk, as <c>&gt; /dev/full</c> gives it.</summary>
+    private sealed class FullDisk : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("No space left on device");
+
+        public override void Write(string? value) => throw new IOException("No space left on device");
+
+        public override void Write(char[] buffer, int index, int count) => throw new IOException("No space left on device");
+
+        public override void WriteLine(string? value) => throw new IOException("No space left on device");
     }
 
     private static void Spoil(string name, JsonArray entries)
