@@ -19,7 +19,12 @@ public static class NegotiationErrors
     /// </summary>
     public const string InputRequired = "input.required";
 
-    /// <summary>A text member is longer than its limit in <see cref="NegotiationLimits"/>.</summary>
+    /// <summary>
+    /// A text member is longer than its limit in <see cref="NegotiationLimits"/>: ids and codes 100 characters, a
+    /// command id 200, names 200, quotes 2,000, free text 10,000. (Stores refuse a stream id past 200 characters, a
+    /// tenant id past 64 and a metadata value past 200 with an <see cref="ArgumentException"/> before anything is
+    /// written.)
+    /// </summary>
     public const string InputTooLong = "input.too_long";
 
     /// <summary>
