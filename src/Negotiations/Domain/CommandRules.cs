@@ -242,24 +242,31 @@ internal static partial class CommandRules
             }
         }
 
-        public void Actor(Actor? actor, string member)
+        /// <summary>A required member that has members of its own: missing is <c>input.required</c>, else its members are checked.</summary>
+        private void Nested<T>(T? value, string member, Action<T> members)
+            where T : class
         {
             if (Failed)
             {
                 return;
             }
 
-            if (actor is null)
+            if (value is null)
             {
-                Required(actor, member);
+                Required(value, member);
                 return;
             }
 
-            Id(actor.Code.Value, $"{member}.{nameof(actor.Code)}");
-            Name(actor.Name, $"{member}.{nameof(actor.Name)}");
-            Side(actor.Affiliation, $"{member}.{nameof(actor.Affiliation)}");
-            Defined(actor.Type, $"{member}.{nameof(actor.Type)}");
+            members(value);
         }
+
+        public void Actor(Actor? actor, string member) => Nested(actor, member, a =>
+        {
+            Id(a.Code.Value, $"{member}.{nameof(a.Code)}");
+            Name(a.Name, $"{member}.{nameof(a.Name)}");
+            Side(a.Affiliation, $"{member}.{nameof(a.Affiliation)}");
+            Defined(a.Type, $"{member}.{nameof(a.Type)}");
+        });
 
         public void OptionalActor(Actor? actor, string member)
         {
@@ -269,73 +276,29 @@ internal static partial class CommandRules
             }
         }
 
-        public void Participant(Participant? participant, string member)
+        public void Participant(Participant? participant, string member) => Nested(participant, member, p =>
         {
-            if (Failed)
-            {
-                return;
-            }
+            Actor(p.Actor, $"{member}.{nameof(p.Actor)}");
+            Defined(p.Role, $"{member}.{nameof(p.Role)}");
+        });
 
-            if (participant is null)
-            {
-                Required(participant, member);
-                return;
-            }
-
-            Actor(participant.Actor, $"{member}.{nameof(participant.Actor)}");
-            Defined(participant.Role, $"{member}.{nameof(participant.Role)}");
-        }
-
-        public void Venue(Venue? venue, string member)
+        public void Venue(Venue? venue, string member) => Nested(venue, member, v =>
         {
-            if (Failed)
-            {
-                return;
-            }
+            Side(v.Country, $"{member}.{nameof(v.Country)}");
+            OptionalName(v.City, $"{member}.{nameof(v.City)}");
+        });
 
-            if (venue is null)
-            {
-                Required(venue, member);
-                return;
-            }
-
-            Side(venue.Country, $"{member}.{nameof(venue.Country)}");
-            OptionalName(venue.City, $"{member}.{nameof(venue.City)}");
-        }
-
-        public void Delegation(Delegation? delegation, string member)
+        public void Delegation(Delegation? delegation, string member) => Nested(delegation, member, d =>
         {
-            if (Failed)
-            {
-                return;
-            }
+            Side(d.Side, $"{member}.{nameof(d.Side)}");
+            OptionalActor(d.Head, $"{member}.{nameof(d.Head)}");
+        });
 
-            if (delegation is null)
-            {
-                Required(delegation, member);
-                return;
-            }
-
-            Side(delegation.Side, $"{member}.{nameof(delegation.Side)}");
-            OptionalActor(delegation.Head, $"{member}.{nameof(delegation.Head)}");
-        }
-
-        public void Count(SideCount? count, string member)
+        public void Count(SideCount? count, string member) => Nested(count, member, c =>
         {
-            if (Failed)
-            {
-                return;
-            }
-
-            if (count is null)
-            {
-                Required(count, member);
-                return;
-            }
-
-            Side(count.Side, $"{member}.{nameof(count.Side)}");
-            AtMost(count.Count, NegotiationLimits.ExchangeCount, $"{member}.{nameof(count.Count)}");
-        }
+            Side(c.Side, $"{member}.{nameof(c.Side)}");
+            AtMost(c.Count, NegotiationLimits.ExchangeCount, $"{member}.{nameof(c.Count)}");
+        });
 
         public void List<T>(IReadOnlyList<T>? items, string member, Action<T, string> item)
         {

@@ -153,7 +153,7 @@ public sealed class CommandImporter<TState, TCommand, TEvent>
         await foreach (var command in commands.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             ArgumentNullException.ThrowIfNull(command, nameof(commands));
-            if (_decider.Validate(command) is { } invalid && !IsValidStream(command.StreamId))
+            if (!IsValidStream(command.StreamId) && _decider.Validate(command) is { } invalid)
             {
                 // No stream can hold it: the command is its own refused run, and the stream before it ends here.
                 if (current is { } before)
