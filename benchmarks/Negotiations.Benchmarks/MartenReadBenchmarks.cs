@@ -13,7 +13,7 @@ namespace Negotiations.Benchmarks;
 
 /// <summary>
 /// The current <see cref="NegotiationState"/> of a track of 10,000 events, read from PostgreSQL by
-/// <see cref="NegotiationReader.GetStateAsync"/> with the view registered async (as <c>UseMarten</c> recommends) and
+/// <see cref="INegotiationReader.GetStateAsync"/> with the view registered async (as <c>UseMarten</c> recommends) and
 /// kept up to date by the daemon: Marten's <c>FetchLatest</c> of the stored view and the (no) events after it.
 /// </summary>
 /// <remarks>
@@ -28,7 +28,7 @@ public class MartenReadBenchmarks
     private readonly string _schema = Postgres.NewSchema("read");
     private readonly TrackId _track = new("benchmark-read");
     private DocumentStore _store = null!;
-    private NegotiationReader _reader = null!;
+    private INegotiationReader _reader = null!;
     private NpgsqlDataSource _raw = null!;
 
     [GlobalSetup]
@@ -45,7 +45,7 @@ public class MartenReadBenchmarks
             await daemon.StopAllAsync().ConfigureAwait(false);
         }
 
-        _reader = new NegotiationReader(events, new MartenViews(_store));
+        _reader = Readers.Over(events, new MartenViews(_store));
         _raw = NpgsqlDataSource.Create(Postgres.Require());
 
         var library = JsonSerializer.Serialize(await ReaderState().ConfigureAwait(false), NegotiationJson.Options);

@@ -17,7 +17,7 @@ public class MediatRBenchmarks
 {
     private ServiceProvider _services = null!;
     private IMediator _mediator = null!;
-    private CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent> _commands = null!;
+    private INegotiationCommands _commands = null!;
     private SyntheticTrack _track = null!;
     private TrackId _direct;
     private TrackId _mediated;
@@ -34,12 +34,12 @@ public class MediatRBenchmarks
         services.AddNegotiations().UseInMemoryStore().AddMediatRAdapter();
         _services = services.BuildServiceProvider();
         _mediator = _services.GetRequiredService<IMediator>();
-        _commands = _services.GetNegotiationCommandService();
+        _commands = _services.GetRequiredService<INegotiationCommands>();
         _track = SyntheticTrack.Create(10);
         (_direct, _mediated) = (new TrackId("direct"), new TrackId("mediated"));
         foreach (var command in _track.CommandsFor(_direct).Concat(_track.CommandsFor(_mediated)))
         {
-            await _commands.HandleAsync(command).ConfigureAwait(false);
+            await _commands.SendAsync(command).ConfigureAwait(false);
         }
     }
 
@@ -47,7 +47,7 @@ public class MediatRBenchmarks
     public async Task<CommandResult> CommandService()
     {
         _directSent++;
-        return await _commands.HandleAsync(_track.NextStatement(_direct, $"statement-{++_sent}")).ConfigureAwait(false);
+        return await _commands.SendAsync(_track.NextStatement(_direct, $"statement-{++_sent}")).ConfigureAwait(false);
     }
 
     [Benchmark]

@@ -25,7 +25,7 @@ internal sealed record NegotiationSnapshot(NegotiationState State, Timeline Time
     {
         var snapshots = new List<NegotiationSnapshot>();
         var views = services.GetService<MartenViews>();
-        var reader = services.GetRequiredService<NegotiationReader>();
+        var reader = services.GetRequiredService<INegotiationReader>();
         foreach (var track in tracks)
         {
             var id = new TrackId(track);

@@ -1,7 +1,9 @@
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Negotiations.EventSourcing;
 
 namespace Negotiations.Marten;
@@ -22,25 +24,32 @@ public static class NegotiationsMartenBuilderExtensions
     /// the application runs under the .NET generic host.</para>
     /// <para>To keep everything in the application's own store instead, configure it with
     /// <see cref="NegotiationsStoreOptionsExtensions.AddNegotiations"/> and call <see cref="UseMartenStore{TStore}"/>.</para>
+    /// <para><paramref name="configure"/> runs here, at registration: projections and the daemon mode shape the
+    /// services. The options are completed and checked when the host starts (<c>ValidateOnStart</c>), or when the store
+    /// is first resolved without a host: a connection string left unset is read then from the configuration's
+    /// connection string named <see cref="NegotiationsMartenOptions.ConnectionStringName"/>
+    /// (<c>ConnectionStrings:Negotiations</c>), and invalid options (no connection string anywhere, a bad schema name)
+    /// are an <see cref="OptionsValidationException"/> naming the setting.</para>
     /// </remarks>
     /// <param name="builder">The builder returned by <c>AddNegotiations</c>.</param>
     /// <param name="configure">Sets the connection string, schema, JSON options, projections and daemon mode.</param>
     /// <returns>The builder.</returns>
-    /// <exception cref="InvalidOperationException">
-    /// The options are invalid (no connection string, a bad schema name), or another store, or another Marten store,
-    /// was chosen already.
-    /// </exception>
+    /// <exception cref="InvalidOperationException">Another store, or another Marten store, was chosen already.</exception>
     public static NegotiationsBuilder UseMarten(this NegotiationsBuilder builder, Action<NegotiationsMartenOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         var options = new NegotiationsMartenOptions();
         configure(options);
-        options.Validate();
 
         builder.UseStore(sp => new MartenEventStore(sp.GetRequiredService<INegotiationsStore>(), CatalogFrom(sp)));
         ChooseMarten(builder, typeof(INegotiationsStore));
-        var store = builder.Services.AddMartenStore<INegotiationsStore>(sp => options.BuildStoreOptions(CatalogFrom(sp)));
+
+        // Resolved and checked when the host starts (or the store is first used), not here: the connection string may
+        // come from configuration.
+        builder.Services.AddOptions<NegotiationsMartenOptions>().ValidateOnStart();
+        builder.Services.AddSingleton<IOptionsFactory<NegotiationsMartenOptions>>(sp => new ResolvedMartenOptions(options, sp.GetService<IConfiguration>()));
+        var store = builder.Services.AddMartenStore<INegotiationsStore>(sp => sp.GetRequiredService<IOptions<NegotiationsMartenOptions>>().Value.BuildStoreOptions(CatalogFrom(sp)));
         if (options.HasAsyncProjections && options.DaemonMode != DaemonMode.Disabled)
         {
             store.AddAsyncDaemon(options.DaemonMode);
@@ -97,4 +106,23 @@ public static class NegotiationsMartenBuilderExtensions
     private static EventCatalog CatalogFrom(IServiceProvider services) => services.GetRequiredService<EventCatalog>();
 
     private sealed record MartenStoreChoice(Type StoreType);
+}
+
+/// <summary>
+/// Completes the options given to <c>UseMarten</c> when they are first asked for: the connection string from
+/// configuration when none was set, then the checks.
+/// </summary>
+internal sealed class ResolvedMartenOptions(NegotiationsMartenOptions options, IConfiguration? configuration) : IOptionsFactory<NegotiationsMartenOptions>
+{
+    public NegotiationsMartenOptions Create(string name)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            options.ConnectionString = configuration?.GetConnectionString(NegotiationsMartenOptions.ConnectionStringName);
+        }
+
+        return options.Problem() is { } problem
+            ? throw new OptionsValidationException(name, typeof(NegotiationsMartenOptions), [problem])
+            : options;
+    }
 }

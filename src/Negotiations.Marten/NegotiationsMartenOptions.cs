@@ -20,7 +20,16 @@ public sealed partial class NegotiationsMartenOptions
     private readonly List<Action<StoreOptions>> _storeConfigurations = [];
     private bool _hasAsyncViews;
 
-    /// <summary>The Npgsql connection string of the PostgreSQL database. Required.</summary>
+    /// <summary>
+    /// The name of the configuration connection string read when <see cref="ConnectionString"/> is not set:
+    /// <c>ConnectionStrings:Negotiations</c> in <c>appsettings.json</c>, <c>ConnectionStrings__Negotiations</c> in the environment.
+    /// </summary>
+    public const string ConnectionStringName = "Negotiations";
+
+    /// <summary>
+    /// The Npgsql connection string of the PostgreSQL database. Required, here or in configuration (see
+    /// <see cref="ConnectionStringName"/>).
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>
@@ -122,25 +131,25 @@ public sealed partial class NegotiationsMartenOptions
         return this;
     }
 
-    /// <summary>Checks the options, naming what is wrong.</summary>
-    /// <exception cref="InvalidOperationException">No connection string, or a schema name PostgreSQL would not take unquoted.</exception>
-    internal void Validate()
+    /// <summary>What is wrong with the options, or null when nothing is.</summary>
+    internal string? Problem()
     {
         if (DecisionStates == ProjectionLifecycle.Live)
         {
-            throw new InvalidOperationException("NegotiationsMartenOptions.DecisionStates cannot be Live: decision states are snapshots, kept Async or Inline.");
+            return "NegotiationsMartenOptions.DecisionStates cannot be Live: decision states are snapshots, kept Async or Inline.";
         }
 
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
-            throw new InvalidOperationException("NegotiationsMartenOptions.ConnectionString is not set; UseMarten needs the Npgsql connection string of the PostgreSQL database.");
+            return $"NegotiationsMartenOptions.ConnectionString is not set, and the configuration has no connection string '{ConnectionStringName}' (ConnectionStrings:{ConnectionStringName}); UseMarten needs the Npgsql connection string of the PostgreSQL database.";
         }
 
         if (!IsValidSchemaName(SchemaName))
         {
-            throw new InvalidOperationException(
-                $"NegotiationsMartenOptions.SchemaName {Shown(SchemaName)} is not a valid schema name: use lower case letters, digits and underscores, starting with a letter, at most 63 characters.");
+            return $"NegotiationsMartenOptions.SchemaName {Shown(SchemaName)} is not a valid schema name: use lower case letters, digits and underscores, starting with a letter, at most 63 characters.";
         }
+
+        return null;
     }
 
     /// <summary>

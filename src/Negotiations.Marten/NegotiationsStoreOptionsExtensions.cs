@@ -240,7 +240,9 @@ public static class NegotiationsStoreOptionsExtensions
         };
         serializer.Configure(copy =>
         {
+            // Marten's casing also renames dictionary keys; keys are data, stored as the options say (the contract: as given).
             copy.PropertyNamingPolicy = stored.PropertyNamingPolicy;
+            copy.DictionaryKeyPolicy = stored.DictionaryKeyPolicy;
             var added = copy.Converters.Where(c => !stored.Converters.Contains(c)).ToList();
             copy.Converters.Clear();
             foreach (var converter in stored.Converters.Concat(added))

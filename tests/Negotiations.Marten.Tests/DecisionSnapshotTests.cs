@@ -157,7 +157,7 @@ public sealed class DecisionSnapshotTests(PostgresSchema<DecisionSnapshotTests> 
 
         // Tamper with the stored view only: a reader that folded the track would not see it.
         await schema.ExecuteAsync($"UPDATE {marten.Options.DatabaseSchemaName}.mt_doc_negotiation_state SET data = jsonb_set(data, '{{view,opening,title}}', '\"as stored\"') WHERE id = '{track.Value}'");
-        var reader = new NegotiationReader(store, new MartenViews(marten));
+        var reader = Readers.Over(store, new MartenViews(marten));
 
         (await reader.GetStateAsync(track))!.Title.Should().Be("as stored");
         (await reader.GetStateAsync(track, asOf: SyntheticTrack.Start.AddDays(3)))!.Title.Should().NotBe("as stored", "a state as of a day is folded from the events");

@@ -34,11 +34,11 @@ public sealed class NegotiationViewsOnMartenTests(PostgresSchema<NegotiationView
     /// <summary>The seed on its own track, and again on a second track, so the watchlist spans two.</summary>
     private static async Task ReplayTwoTracksAsync(IServiceProvider services)
     {
-        var commands = services.GetNegotiationCommandService();
+        var commands = services.GetRequiredService<INegotiationCommands>();
         var script = ScriptReader.ReadFiles(RepositoryPaths.Seed.Article, RepositoryPaths.Seed.Script);
         foreach (var command in script.Commands.Concat(script.Commands.Select(c => c with { Track = new TrackId(SecondTrack) })))
         {
-            var result = await commands.HandleAsync(command);
+            var result = await commands.SendAsync(command);
             result.Succeeded.Should().BeTrue($"{command.CommandId} is accepted ({result.Error?.Code})");
         }
     }

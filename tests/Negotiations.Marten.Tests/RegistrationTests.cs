@@ -3,7 +3,10 @@ using FluentAssertions;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Negotiations.EventSourcing;
 using Negotiations.Tests.Shared;
 using Xunit;
@@ -119,35 +122,70 @@ public sealed class RegistrationTests(PostgresSchema<RegistrationTests> schema) 
     }
 
     [Theory]
-    [InlineData(null, "negotiations", "*ConnectionString*")]
+    [InlineData(null, "negotiations", "*ConnectionString is not set*ConnectionStrings:Negotiations*")]
     [InlineData("Host=localhost", "Bad-Schema", "*'Bad-Schema'*")]
-    public void Invalid_marten_options_are_refused_naming_the_option(string? connectionString, string schemaName, string message)
+    public async Task Invalid_marten_options_fail_the_host_start_naming_the_option(string? connectionString, string schemaName, string message)
     {
-        var builder = new ServiceCollection().AddNegotiations();
-
-        var use = () => builder.UseMarten(o =>
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddNegotiations().UseMarten(o =>
         {
             o.ConnectionString = connectionString;
             o.SchemaName = schemaName;
         });
+        using var host = builder.Build();
 
-        use.Should().Throw<InvalidOperationException>().WithMessage(message);
+        var start = () => host.StartAsync(TestContext.Current.CancellationToken);
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).WithMessage(message);
+    }
+
+    [Fact]
+    public async Task Invalid_marten_options_are_named_when_the_store_is_first_used_without_a_host()
+    {
+        var services = new ServiceCollection();
+        services.AddNegotiations().UseMarten(o => o.SchemaName = "Bad-Schema");
+        await using var provider = services.BuildServiceProvider();
+
+        var resolve = () => provider.GetRequiredService<IEventStore>();
+
+        resolve.Should().Throw<OptionsValidationException>().WithMessage("*ConnectionString is not set*");
+    }
+
+    [Fact]
+    public async Task The_connection_string_can_come_from_configuration_at_start_up()
+    {
+        var connectionString = await schema.ConnectionStringAsync();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Negotiations"] = connectionString });
+        builder.Services.AddNegotiations().UseMarten(o => o.SchemaName = schema.Also("configured"));
+        using var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        var result = await host.Services.GetRequiredService<INegotiationCommands>().SendAsync(BadInputs.Opening(new TrackId($"configured-{Guid.NewGuid():N}")), cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Outcome.Should().Be(CommandOutcome.Accepted);
+        host.Services.GetRequiredService<IOptions<NegotiationsMartenOptions>>().Value.ConnectionString.Should().Be(connectionString);
+        await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
     public static TheoryData<string> BadSchemaNames() => new() { "negotiations\n", "negotiations\r\n", new string('a', 1 << 20), new string('a', 64) };
 
     [Theory]
     [MemberData(nameof(BadSchemaNames))]
-    public void A_schema_name_with_a_trailing_line_break_or_too_long_is_refused_in_a_short_message(string schemaName)
+    public async Task A_schema_name_with_a_trailing_line_break_or_too_long_is_refused_in_a_short_message(string schemaName)
     {
         NegotiationsMartenOptions.IsValidSchemaName(schemaName).Should().BeFalse();
-        var use = () => new ServiceCollection().AddNegotiations().UseMarten(o =>
+        var services = new ServiceCollection();
+        services.AddNegotiations().UseMarten(o =>
         {
             o.ConnectionString = "Host=localhost";
             o.SchemaName = schemaName;
         });
+        await using var provider = services.BuildServiceProvider();
 
-        use.Should().Throw<InvalidOperationException>().WithMessage("*is not a valid schema name*").Which.Message.Length.Should().BeLessThan(300);
+        var use = () => provider.GetRequiredService<IEventStore>();
+
+        use.Should().Throw<OptionsValidationException>().WithMessage("*is not a valid schema name*").Which.Message.Length.Should().BeLessThan(300);
     }
 
     [Fact]

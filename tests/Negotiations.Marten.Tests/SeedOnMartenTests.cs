@@ -22,10 +22,10 @@ public sealed class SeedOnMartenTests(PostgresSchema<SeedOnMartenTests> schema) 
 
     private static async Task<string> ReplayAsync(IServiceProvider services, ReplayScript script)
     {
-        var commands = services.GetNegotiationCommandService();
+        var commands = services.GetRequiredService<INegotiationCommands>();
         foreach (var command in script.Commands)
         {
-            var result = await commands.HandleAsync(command);
+            var result = await commands.SendAsync(command);
             result.Outcome.Should().Be(CommandOutcome.Accepted, $"command {command.CommandId.Value} of the seed is accepted ({result.Error?.Code}: {result.Error?.Message})");
         }
 

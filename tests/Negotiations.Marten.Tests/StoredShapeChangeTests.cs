@@ -63,10 +63,10 @@ public sealed class StoredShapeChangeTests(PostgresSchema<StoredShapeChangeTests
 
     private static async Task SendAsync(IServiceProvider services, string track, IEnumerable<NegotiationCommand> commands)
     {
-        var service = services.GetNegotiationCommandService();
+        var service = services.GetRequiredService<INegotiationCommands>();
         foreach (var command in commands)
         {
-            var result = await service.HandleAsync(command with { Track = new TrackId(track) });
+            var result = await service.SendAsync(command with { Track = new TrackId(track) });
             result.Succeeded.Should().BeTrue($"{command.CommandId} is accepted ({result.Error?.Code})");
         }
     }

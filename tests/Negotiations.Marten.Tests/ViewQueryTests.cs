@@ -33,7 +33,7 @@ public sealed class ViewQueryTests(PostgresSchema<ViewQueryTests> schema) : ICla
         var prefix = $"query-{Guid.NewGuid():N}"[..20];
         var (day, week, unknown) = ($"{prefix}-day", $"{prefix}-week", $"{prefix}-unknown");
         var open = (OpenNegotiation)Seed.Commands[0];
-        var commands = provider.GetNegotiationCommandService();
+        var commands = provider.GetRequiredService<INegotiationCommands>();
         foreach (var command in new[]
         {
             open with { Track = new TrackId(day), OccurredOn = WorldDate.On(2025, 5, 16) },
@@ -41,7 +41,7 @@ public sealed class ViewQueryTests(PostgresSchema<ViewQueryTests> schema) : ICla
             open with { Track = new TrackId(unknown) },
         })
         {
-            (await commands.HandleAsync(command)).Succeeded.Should().BeTrue();
+            (await commands.SendAsync(command)).Succeeded.Should().BeTrue();
         }
 
         return (provider, prefix, day, week, unknown);

@@ -19,7 +19,7 @@ public sealed class EventHistoryTests
             var loaded = EventHistory.Load(path);
 
             loaded.Events.Should().BeEquivalentTo(exported.Events, o => o.RespectingRuntimeTypes());
-            var live = (await new NegotiationReader(store).GetStateAsync(new TrackId(SeedHistory.Track), SeedHistory.Published))!;
+            var live = (await Readers.Over(store).GetStateAsync(new TrackId(SeedHistory.Track), SeedHistory.Published))!;
             loaded.Replay(new NegotiationStateProjection(SeedHistory.Published), SeedHistory.Track)
                 .Should().BeEquivalentTo(live, o => o.RespectingRuntimeTypes());
         }

@@ -88,7 +88,7 @@ public static class CommandSequenceProperties
         var latest = new NegotiationStateProjection(CommandSequences.LatestDay(events)).Project(track.Value, events);
         CommandSequences.Json(latest with { AsOf = null }).Should().Be(currentJson, "as of the latest day every fact counts");
 
-        var read = await new NegotiationReader(store, views).GetStateAsync(track);
+        var read = await Readers.Over(store, views).GetStateAsync(track);
         if (events.Count == 0)
         {
             read.Should().BeNull();

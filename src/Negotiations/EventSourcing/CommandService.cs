@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,8 +24,9 @@ public sealed record CommandContext(string? CorrelationId = null, string? Causat
 /// first time (<see cref="CommandOutcome.AlreadyApplied"/>), so callers may retry at will, across restarts. Another
 /// command sent under a used id is refused with <see cref="CommandErrors.IdReused"/>. A refused command checks the
 /// record before it answers, so a repeat is never reported as a refusal.</para>
-/// <para>Each command is traced as an activity of <see cref="NegotiationsTelemetry.ActivitySourceName"/> and
-/// counted by the instruments of <see cref="NegotiationsTelemetry.MeterName"/>.</para>
+/// <para>Version conflicts are counted (<see cref="NegotiationsTelemetry.Conflicts"/>) and retries logged here; the
+/// trace, the measurements and the log of each command's outcome are the work of the decorators around
+/// <see cref="INegotiationCommands"/>, the entry point applications use.</para>
 /// </remarks>
 /// <typeparam name="TState">The decision state.</typeparam>
 /// <typeparam name="TCommand">The commands.</typeparam>
@@ -81,61 +81,53 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
     /// <summary>How many decision states the service holds in its cache now (0 for stores that keep their own).</summary>
     public int CachedStates => _cache?.Count ?? 0;
 
-    /// <summary>Handles one command.</summary>
+    /// <summary>Handles one command on a stream of the default tenant (<see cref="StreamKey.DefaultTenant"/>).</summary>
     /// <param name="command">The command.</param>
     /// <param name="context">Correlation and causation to record with the events; none when null.</param>
     /// <param name="cancellationToken">Cancels the work before the append is committed.</param>
     /// <returns>What happened: accepted with its events, already applied earlier, or refused with the broken rule.</returns>
     /// <exception cref="StreamVersionConflictException">Other writers won every attempt, the retries included.</exception>
+    public Task<CommandResult> HandleAsync(
+        TCommand command,
+        CommandContext? context = null,
+        CancellationToken cancellationToken = default) =>
+        HandleAsync(StreamKey.DefaultTenant, command, context, cancellationToken);
+
+    /// <summary>Handles one command on a stream of the given tenant.</summary>
+    /// <param name="tenant">The tenant of the command's stream: <see cref="StreamKey.DefaultTenant"/> for a store without tenants.</param>
+    /// <param name="command">The command.</param>
+    /// <param name="context">Correlation and causation to record with the events; none when null.</param>
+    /// <param name="cancellationToken">Cancels the work before the append is committed.</param>
+    /// <returns>What happened: accepted with its events, already applied earlier, or refused with the broken rule.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is not a valid tenant id.</exception>
+    /// <exception cref="StreamVersionConflictException">Other writers won every attempt, the retries included.</exception>
     public async Task<CommandResult> HandleAsync(
+        string tenant,
         TCommand command,
         CommandContext? context = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(command);
         var commandType = _fingerprints.NameOf(command);
         if (_decider.Validate(command) is { } invalid)
         {
             // Refused before anything else: the stream id, the command id and the fingerprint may be what is wrong.
-            _instruments.Refused.Add(1, Tag(NegotiationsTelemetry.Tags.CommandType, commandType), Tag(NegotiationsTelemetry.Tags.ErrorCode, invalid.Code));
-            LogInvalid(_logger, commandType, invalid.Member ?? "(command)", invalid.Code);
-            return new CommandResult(CommandOutcome.Refused, StreamKey.Of(command.StreamId ?? string.Empty), command.CommandId ?? string.Empty, [], 0, invalid);
+            return new CommandResult(CommandOutcome.Refused, new StreamKey(tenant, command.StreamId ?? string.Empty), command.CommandId ?? string.Empty, [], 0, invalid);
         }
 
         var streamId = command.StreamId;
         var commandId = command.CommandId;
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId, "command.StreamId");
         ArgumentException.ThrowIfNullOrWhiteSpace(commandId, "command.CommandId");
-        var stream = StreamKey.Of(streamId);
+        var stream = new StreamKey(tenant, streamId);
         StoreArguments.ValidateStream(stream);
         if (context is not null)
         {
             StoreArguments.ValidateMetadata(new EventMetadata { CorrelationId = context.CorrelationId, CausationId = context.CausationId });
         }
 
-        using var activity = NegotiationsTelemetry.ActivitySource.StartActivity($"{NegotiationsTelemetry.CommandActivityName} {commandType}");
-        activity?.SetTag(NegotiationsTelemetry.Tags.StreamId, streamId);
-        activity?.SetTag(NegotiationsTelemetry.Tags.CommandId, commandId);
-        activity?.SetTag(NegotiationsTelemetry.Tags.CommandType, commandType);
-        var started = _timeProvider.GetTimestamp();
-
-        try
-        {
-            var result = await HandleWithRetriesAsync(command, stream, commandId, commandType, context, activity, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag(NegotiationsTelemetry.Tags.Outcome, result.Outcome.ToString());
-            activity?.SetTag(NegotiationsTelemetry.Tags.StreamVersion, result.StreamVersion);
-            _instruments.Handled.Add(1, Tag(NegotiationsTelemetry.Tags.CommandType, commandType), Tag(NegotiationsTelemetry.Tags.Outcome, result.Outcome.ToString()));
-            return result;
-        }
-        catch (Exception ex)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            throw;
-        }
-        finally
-        {
-            _instruments.Duration.Record(_timeProvider.GetElapsedTime(started).TotalMilliseconds, Tag(NegotiationsTelemetry.Tags.CommandType, commandType));
-        }
+        return await HandleWithRetriesAsync(command, stream, commandId, commandType, context, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CommandResult> HandleWithRetriesAsync(
@@ -144,7 +136,6 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
         string commandId,
         string commandType,
         CommandContext? context,
-        Activity? activity,
         CancellationToken cancellationToken)
     {
         var metadata = new EventMetadata
@@ -205,9 +196,6 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
                     return earlier;
                 }
 
-                _instruments.Refused.Add(1, Tag(NegotiationsTelemetry.Tags.CommandType, commandType), Tag(NegotiationsTelemetry.Tags.ErrorCode, error.Code));
-                activity?.SetTag(NegotiationsTelemetry.Tags.ErrorCode, error.Code);
-                LogRefused(_logger, commandType, commandId, stream.StreamId, error.Code);
                 return new CommandResult(CommandOutcome.Refused, stream, commandId, [], write.DecidedOn.Version, error);
             }
 
@@ -218,12 +206,9 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
                     return earlier;
                 }
 
-                LogAccepted(_logger, commandType, commandId, stream.StreamId, 0, write.DecidedOn.Version);
                 return new CommandResult(CommandOutcome.Accepted, stream, commandId, [], write.DecidedOn.Version, null);
             }
 
-            _instruments.Appended.Add(write.Committed.Count, Tag(NegotiationsTelemetry.Tags.CommandType, commandType));
-            LogAccepted(_logger, commandType, commandId, stream.StreamId, write.Committed.Count, write.After.Version);
             return new CommandResult(CommandOutcome.Accepted, stream, commandId, write.Committed, write.After.Version, null);
         }
     }
@@ -264,14 +249,11 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
             var error = new DomainError(
                 CommandErrors.IdReused,
                 $"Command id '{commandId}' was used already, by {what}; this {commandType} cannot reuse it: send it under a new command id.");
-            _instruments.Refused.Add(1, Tag(NegotiationsTelemetry.Tags.CommandType, commandType), Tag(NegotiationsTelemetry.Tags.ErrorCode, error.Code));
-            LogRefused(_logger, commandType, commandId, stream.StreamId, error.Code);
             return new CommandResult(CommandOutcome.Refused, stream, commandId, [], record.LastVersion, error);
         }
 
         var events = await _store.ReadStreamAsync(stream, record.FirstVersion, record.LastVersion, cancellationToken).ConfigureAwait(false);
         var current = streamVersion ?? await CurrentVersionAsync(stream, record.LastVersion, cancellationToken).ConfigureAwait(false);
-        LogAlreadyApplied(_logger, commandType, commandId, stream.StreamId);
         var committed = events.Select(e => new CommittedEvent(e.Stream, e.Version, e.EventType, e.Data, e.Metadata, e.GlobalPosition)).ToArray();
         return new CommandResult(CommandOutcome.AlreadyApplied, stream, commandId, committed, current, null);
     }
@@ -284,17 +266,9 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
 
     private static KeyValuePair<string, object?> Tag(string key, object? value) => new(key, value);
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Command {CommandType} {CommandId} on stream {StreamId} appended {EventCount} events; stream at version {StreamVersion}")]
-    private static partial void LogAccepted(ILogger logger, string commandType, string commandId, string streamId, int eventCount, long streamVersion);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Command {CommandType} {CommandId} on stream {StreamId} was refused: {ErrorCode}")]
-    private static partial void LogRefused(ILogger logger, string commandType, string commandId, string streamId, string errorCode);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "{CommandType} refused before reaching a stream: {Member} breaks {ErrorCode}")]
-    private static partial void LogInvalid(ILogger logger, string commandType, string member, string errorCode);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Command {CommandType} {CommandId} on stream {StreamId} was applied before; nothing appended")]
-    private static partial void LogAlreadyApplied(ILogger logger, string commandType, string commandId, string streamId);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Command {CommandType} {CommandId} on stream {StreamId} lost a race at version {ExpectedVersion}; retry {Attempt}")]
     private static partial void LogConflictRetry(ILogger logger, string commandType, string commandId, string streamId, long expectedVersion, int attempt);

@@ -18,7 +18,7 @@ public sealed class NegotiationServicesTests : IDisposable
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    private CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent> Commands => _provider.GetNegotiationCommandService();
+    private INegotiationCommands Commands => _provider.GetRequiredService<INegotiationCommands>();
 
     private IEventStore Store => _provider.GetRequiredService<IEventStore>();
 
@@ -29,8 +29,8 @@ public sealed class NegotiationServicesTests : IDisposable
     {
         _provider.GetRequiredService<EventCatalog>().Should().BeSameAs(NegotiationEvents.Catalog);
         _provider.GetRequiredService<IDecider<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>>().Should().BeOfType<NegotiationDecider>();
-        Commands.Should().BeSameAs(_provider.GetRequiredService<CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>>());
-        _provider.GetRequiredService<NegotiationReader>().Should().BeSameAs(_provider.GetRequiredService<NegotiationReader>());
+        Commands.Tenant.Should().Be(StreamKey.DefaultTenant, "no tenant source was set");
+        _provider.GetRequiredService<INegotiationReader>().Tenant.Should().Be(StreamKey.DefaultTenant);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class NegotiationServicesTests : IDisposable
     [Fact]
     public async Task An_OpenNegotiation_command_is_handled_end_to_end_through_the_in_memory_store()
     {
-        var result = await Commands.HandleAsync(Open(), new CommandContext(CorrelationId: "newsroom-1"));
+        var result = await Commands.SendAsync(Open(), new CommandContext(CorrelationId: "newsroom-1"));
 
         result.Outcome.Should().Be(CommandOutcome.Accepted);
         result.StreamId.Should().Be("russia-ukraine-2025");
@@ -56,7 +56,7 @@ public sealed class NegotiationServicesTests : IDisposable
         stored.Should().ContainSingle().Which.Metadata.Should().BeEquivalentTo(new { CommandId = "open", CommandType = "OpenNegotiation", CorrelationId = "newsroom-1" });
         stored[0].Metadata.CommandFingerprint.Should().StartWith("v1:");
 
-        var state = await _provider.GetRequiredService<NegotiationReader>().GetStateAsync(Id);
+        var state = await _provider.GetRequiredService<INegotiationReader>().GetStateAsync(Id);
         state!.Id.Should().Be("russia-ukraine-2025");
         state.Participants.Select(p => p.Actor.Affiliation).Should().Equal(Affiliation.Ukraine, Affiliation.Russia, Affiliation.Turkiye, Affiliation.UnitedStates);
     }
@@ -64,7 +64,7 @@ public sealed class NegotiationServicesTests : IDisposable
     [Fact]
     public async Task A_refused_command_appends_nothing_and_returns_the_rule()
     {
-        var result = await Commands.HandleAsync(Statement());
+        var result = await Commands.SendAsync(Statement());
 
         result.Outcome.Should().Be(CommandOutcome.Refused);
         result.Error!.Code.Should().Be(NegotiationErrors.TrackNotOpened);
@@ -76,10 +76,10 @@ public sealed class NegotiationServicesTests : IDisposable
     {
         foreach (var command in new NegotiationCommand[] { Open(), HoldRound(), ProposeRound(), ScheduleRound() })
         {
-            (await Commands.HandleAsync(command)).Outcome.Should().Be(CommandOutcome.Accepted);
+            (await Commands.SendAsync(command)).Outcome.Should().Be(CommandOutcome.Accepted);
         }
 
-        var reader = _provider.GetRequiredService<NegotiationReader>();
+        var reader = _provider.GetRequiredService<INegotiationReader>();
 
         var may20 = await reader.GetStateAsync(Id, Day(5, 20));
         may20!.Rounds.Should().ContainSingle().Which.Status.Should().Be(RoundStatus.Held);
@@ -103,14 +103,14 @@ public sealed class NegotiationServicesTests : IDisposable
 
         for (var i = 0; i < script.Length; i++)
         {
-            var result = await Commands.HandleAsync(script[i]);
+            var result = await Commands.SendAsync(script[i]);
             result.Outcome.Should().Be(CommandOutcome.Accepted, "{0} is a new command: {1}", script[i].CommandId, result.Error?.Message);
             first[script[i].CommandId.Value] = result;
             var length = (await Store.ReadStreamAsync(StreamKey.Of(Id.Value))).Count;
 
             foreach (var earlier in script.Take(i + 1).Reverse())
             {
-                var repeat = await Commands.HandleAsync(earlier);
+                var repeat = await Commands.SendAsync(earlier);
 
                 repeat.Outcome.Should().Be(CommandOutcome.AlreadyApplied, "{0} was applied already", earlier.CommandId);
                 repeat.Events.Should().BeEquivalentTo(first[earlier.CommandId.Value].Events);
@@ -125,10 +125,10 @@ public sealed class NegotiationServicesTests : IDisposable
     [Fact]
     public async Task A_command_id_reused_with_other_content_is_refused_and_appends_nothing()
     {
-        await Commands.HandleAsync(Open());
-        await Commands.HandleAsync(Statement(Peskov, "peskov"));
+        await Commands.SendAsync(Open());
+        await Commands.SendAsync(Statement(Peskov, "peskov"));
 
-        var reused = await Commands.HandleAsync(Statement(Zelenskyy, "peskov"));
+        var reused = await Commands.SendAsync(Statement(Zelenskyy, "peskov"));
 
         reused.Outcome.Should().Be(CommandOutcome.Refused);
         reused.Error!.Code.Should().Be(NegotiationErrors.CommandIdReused);
@@ -138,9 +138,9 @@ public sealed class NegotiationServicesTests : IDisposable
     [Fact]
     public async Task A_command_id_reused_by_another_command_type_is_refused_naming_both_types_and_nothing_else()
     {
-        await Commands.HandleAsync(Open());
+        await Commands.SendAsync(Open());
 
-        var reused = await Commands.HandleAsync(Statement(Peskov, OpeningCommand));
+        var reused = await Commands.SendAsync(Statement(Peskov, OpeningCommand));
 
         reused.Outcome.Should().Be(CommandOutcome.Refused);
         reused.Error!.Code.Should().Be(NegotiationErrors.CommandIdReused);
@@ -151,11 +151,11 @@ public sealed class NegotiationServicesTests : IDisposable
     [Fact]
     public async Task A_retraction_of_a_command_only_the_store_records_know_is_decided_on_those_records()
     {
-        await Commands.HandleAsync(Open());
-        await Commands.HandleAsync(Statement(Peskov, "peskov"));
+        await Commands.SendAsync(Open());
+        await Commands.SendAsync(Statement(Peskov, "peskov"));
 
-        (await Commands.HandleAsync(Retract("never-sent"))).Error!.Code.Should().Be(NegotiationErrors.RetractionUnknownCommand);
-        (await Commands.HandleAsync(Retract("peskov"))).Outcome.Should().Be(CommandOutcome.Accepted);
-        (await _provider.GetRequiredService<NegotiationReader>().GetStateAsync(Id))!.Statements.Should().BeEmpty();
+        (await Commands.SendAsync(Retract("never-sent"))).Error!.Code.Should().Be(NegotiationErrors.RetractionUnknownCommand);
+        (await Commands.SendAsync(Retract("peskov"))).Outcome.Should().Be(CommandOutcome.Accepted);
+        (await _provider.GetRequiredService<INegotiationReader>().GetStateAsync(Id))!.Statements.Should().BeEmpty();
     }
 }

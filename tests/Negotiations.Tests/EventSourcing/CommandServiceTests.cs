@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using FluentAssertions;
 using Microsoft.Extensions.Options;
 using Negotiations.EventSourcing;
@@ -213,56 +211,6 @@ public sealed class CommandServiceTests
             .And.BeEquivalentTo(acknowledged.Select(r => r.CommandId));
         acknowledged.Should().OnlyContain(r => r.Outcome == CommandOutcome.Accepted);
         acknowledged.Select(r => r.StreamVersion).Should().OnlyHaveUniqueItems();
-    }
-
-    [Fact]
-    public async Task Each_command_is_traced_and_counted_under_the_published_names()
-    {
-        var spans = new ConcurrentBag<Activity>();
-        using var activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == NegotiationsTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
-        };
-        ActivitySource.AddActivityListener(activityListener);
-        var measurements = new ConcurrentBag<(string Instrument, long Value, string? StreamTag)>();
-        using var meterListener = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == NegotiationsTelemetry.MeterName)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        meterListener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            string? type = null;
-            foreach (var tag in tags)
-            {
-                if (tag.Key == NegotiationsTelemetry.Tags.CommandType)
-                {
-                    type = tag.Value as string;
-                }
-            }
-
-            measurements.Add((instrument.Name, value, type));
-        });
-        meterListener.Start();
-        var stream = $"telemetry-{Guid.NewGuid():N}";
-        var service = Service();
-
-        await service.HandleAsync(new Tally.Add(stream, "c1", 500), cancellationToken: TestContext.Current.CancellationToken);
-        await service.HandleAsync(new Tally.Add(stream, "c2", 0), cancellationToken: TestContext.Current.CancellationToken);
-
-        spans.Where(s => (string?)s.GetTagItem(NegotiationsTelemetry.Tags.StreamId) == stream)
-            .Select(s => s.GetTagItem(NegotiationsTelemetry.Tags.Outcome))
-            .Should().BeEquivalentTo(["Accepted", "Refused"]);
-        measurements.Where(m => m.Instrument == NegotiationsTelemetry.EventsAppended).Sum(m => m.Value).Should().BeGreaterThanOrEqualTo(2);
-        measurements.Should().Contain(m => m.Instrument == NegotiationsTelemetry.Refusals && m.StreamTag == nameof(Tally.Add));
-        measurements.Should().Contain(m => m.Instrument == NegotiationsTelemetry.CommandsHandled);
     }
 
     /// <summary>A store that lets a rival writer in just before each of the first appends; a twin is the command itself.</summary>

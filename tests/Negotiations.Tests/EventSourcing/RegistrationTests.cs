@@ -29,7 +29,7 @@ public sealed class RegistrationTests
         services.AddNegotiations().UseInMemoryStore();
         using var provider = services.BuildServiceProvider();
 
-        provider.GetNegotiationCommandService().Should().NotBeNull();
+        provider.GetRequiredService<INegotiationCommands>().Should().NotBeNull();
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class RegistrationTests
         services.AddNegotiations();
         using var provider = services.BuildServiceProvider();
 
-        var get = () => provider.GetNegotiationCommandService();
+        var get = () => provider.GetRequiredService<INegotiationCommands>();
 
         get.Should().Throw<InvalidOperationException>().WithMessage("*no event store*UseInMemoryStore()*UseMarten(...)*");
     }

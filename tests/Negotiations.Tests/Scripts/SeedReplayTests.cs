@@ -1,3 +1,4 @@
+using Negotiations.Tests.Shared;
 using FluentAssertions;
 using Negotiations.EventSourcing;
 using Negotiations.Serialization;
@@ -33,7 +34,7 @@ public sealed class SeedReplayTests
     {
         await ReplayAsync(ReadSeed());
 
-        var state = (await new NegotiationReader(_store).GetStateAsync(Track, Published))!;
+        var state = (await Readers.Over(_store).GetStateAsync(Track, Published))!;
 
         state.Title.Should().Be("Russia-Ukraine peace talks, 2025");
         state.Participants.Select(p => (p.Actor.Affiliation.Code, p.Role)).Should().BeEquivalentTo(new[]
@@ -92,7 +93,7 @@ public sealed class SeedReplayTests
     {
         await ReplayAsync(ReadSeed());
 
-        var state = (await new NegotiationReader(_store).GetStateAsync(Track, new DateOnly(2025, 5, 20)))!;
+        var state = (await Readers.Over(_store).GetStateAsync(Track, new DateOnly(2025, 5, 20)))!;
 
         state.IsOpened.Should().BeTrue();
         var round = state.Rounds.Should().ContainSingle().Subject;
@@ -111,7 +112,7 @@ public sealed class SeedReplayTests
         var script = ReadSeed();
         await ReplayAsync(script);
 
-        var timeline = (await new NegotiationReader(_store).GetTimelineAsync(Track))!;
+        var timeline = (await Readers.Over(_store).GetTimelineAsync(Track))!;
 
         timeline.Entries.Should().HaveCount(script.Entries.Count);
         timeline.Entries.Select(e => e.OccurredOn).Should().BeInAscendingOrder();

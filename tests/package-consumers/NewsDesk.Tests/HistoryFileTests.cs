@@ -18,10 +18,10 @@ public sealed class HistoryFileTests
         services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 3, 18, 9, 0, 0, TimeSpan.Zero)));
         services.AddNegotiations().UseInMemoryStore();
         await using var provider = services.BuildServiceProvider();
-        var commands = provider.GetNegotiationCommandService();
+        var commands = provider.GetRequiredService<INegotiationCommands>();
         foreach (var command in HarbourTalks.Commands)
         {
-            var result = await commands.HandleAsync(command, cancellationToken: cancellationToken);
+            var result = await commands.SendAsync(command, cancellationToken: cancellationToken);
             result.Outcome.Should().Be(CommandOutcome.Accepted, $"{command.CommandId} is recorded ({result.Error?.Code})");
         }
 
