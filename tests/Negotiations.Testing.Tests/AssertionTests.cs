@@ -1,3 +1,4 @@
+using Negotiations.EventSourcing;
 using FluentAssertions;
 using Xunit;
 using Xunit.Sdk;

@@ -1,3 +1,4 @@
+using Negotiations.EventSourcing;
 using FluentAssertions;
 using Negotiations.Tests;
 using Negotiations.Tests.Shared.Fuzzing;

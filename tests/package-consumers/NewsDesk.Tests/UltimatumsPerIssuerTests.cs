@@ -1,3 +1,4 @@
+using Negotiations.EventSourcing;
 using FluentAssertions;
 using Negotiations;
 using Negotiations.Testing;

@@ -109,7 +109,7 @@ public static class ScriptReader
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                throw new ScriptException(new ScriptProblem(scriptName, null, null, $"a script is a JSON array of entries, not {NegotiationJson.Describe(document.RootElement.ValueKind)}"));
+                throw new ScriptException(new ScriptProblem(scriptName, null, null, $"a script is a JSON array of entries, not {Describe(document.RootElement.ValueKind)}"));
             }
 
             if (document.RootElement.GetArrayLength() == 0)
@@ -160,7 +160,7 @@ public static class ScriptReader
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            problems.Add($"an entry is a JSON object with 'command', 'data' and optionally 'note', not {NegotiationJson.Describe(element.ValueKind)}");
+            problems.Add($"an entry is a JSON object with 'command', 'data' and optionally 'note', not {Describe(element.ValueKind)}");
             return null;
         }
 
@@ -175,7 +175,7 @@ public static class ScriptReader
                     name = property.Value.GetString()!;
                     break;
                 case NegotiationJson.CommandProperty when name is null:
-                    problems.Add($"'command' must be a string naming the command, not {NegotiationJson.Describe(property.Value.ValueKind)}");
+                    problems.Add($"'command' must be a string naming the command, not {Describe(property.Value.ValueKind)}");
                     return null;
                 case NegotiationJson.DataProperty when data is null:
                     data = property.Value;
@@ -184,7 +184,7 @@ public static class ScriptReader
                     note = property.Value.GetString();
                     break;
                 case "note" when note is null:
-                    problems.Add($"'note' must be a string, not {NegotiationJson.Describe(property.Value.ValueKind)}");
+                    problems.Add($"'note' must be a string, not {Describe(property.Value.ValueKind)}");
                     return null;
                 case NegotiationJson.CommandProperty or NegotiationJson.DataProperty or "note":
                     problems.Add($"'{property.Name}' appears twice");
@@ -209,7 +209,7 @@ public static class ScriptReader
 
         if (data is not { ValueKind: JsonValueKind.Object } payload)
         {
-            problems.Add(data is null ? $"missing 'data': the fields of the {name} command" : $"'data' must be a JSON object with the fields of the {name} command, not {NegotiationJson.Describe(data.Value.ValueKind)}");
+            problems.Add(data is null ? $"missing 'data': the fields of the {name} command" : $"'data' must be a JSON object with the fields of the {name} command, not {Describe(data.Value.ValueKind)}");
             return null;
         }
 
@@ -344,4 +344,15 @@ public static class ScriptReader
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
 }

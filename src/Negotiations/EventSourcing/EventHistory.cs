@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Negotiations.EventSourcing;
 using Negotiations.Serialization;
 
-namespace Negotiations.Testing;
+namespace Negotiations.EventSourcing;
 
 /// <summary>
 /// An event history in the core's JSON wire contract: events of one or more streams with their wire names,
