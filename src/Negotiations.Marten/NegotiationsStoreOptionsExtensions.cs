@@ -56,6 +56,12 @@ public static class NegotiationsStoreOptionsExtensions
     /// parameter without a default value, and a <c>required</c> property, must still be present. The strict reading of
     /// the contract (unknown and missing members are errors) applies where the core reads JSON: replay scripts,
     /// histories, envelopes.</para>
+    /// <para>Marten's LINQ compares members of the id types (<see cref="NegotiationIds.Types"/>: <see cref="TrackId"/>,
+    /// <see cref="ActorCode"/>, <see cref="Affiliation"/>...) with their strings: when <paramref name="serializerOptions"/>
+    /// has converters for them (the contract's write each as a plain JSON string), the ids are registered as Marten
+    /// value types (<c>RegisterValueType</c>), so <c>==</c>, <c>!=</c> and <c>Contains</c> on an id member (also inside
+    /// <c>Any(...)</c>, and with a list of ids given in the query), or on a list of ids, match the stored views. With the
+    /// store's own serializer the ids are not registered, and Marten refuses such comparisons.</para>
     /// <para>Marten's LINQ compares enum members with the names the options store: when they write enums as strings
     /// (the contract writes snake_case names, <c>"third_party"</c>), the store keeps enums as strings
     /// (<c>EnumStorage.AsString</c>) and Marten asks the serializer for the name of each value it compares with, so
@@ -93,6 +99,7 @@ public static class NegotiationsStoreOptionsExtensions
         if (serializerOptions is not null)
         {
             options.Serializer(CreateSerializer(serializerOptions, StrictViewTypes.For(options)));
+            RegisterIdTypes(options, serializerOptions);
         }
 
         if (NegotiationEvents.Catalog.Types.All(catalog.Types.Contains))
@@ -140,6 +147,28 @@ public static class NegotiationsStoreOptionsExtensions
         options.Events.CacheAggregatesForWriting<ProjectedView<TState>>(cacheSize);
         StrictViewTypes.For(options).Add(typeof(TState));
         return options;
+    }
+
+    /// <summary>
+    /// Registers with Marten, as value types, the id types (<see cref="NegotiationIds.Types"/>) that the options write
+    /// with a converter of their own (the contract's converters write an id as a plain JSON string): Marten's LINQ then
+    /// compares an id member with the id's string. An id type the options would write some other way is left out, so
+    /// that a comparison on it is refused rather than matching nothing. <c>Contains</c> over a list of ids given with the
+    /// query, and a comparison inside <c>Any(...)</c>, need help of their own (<see cref="IdContainsParser"/>,
+    /// <see cref="IdMember{TId}"/>).
+    /// </summary>
+    private static void RegisterIdTypes(StoreOptions options, JsonSerializerOptions serializerOptions)
+    {
+        var ids = NegotiationIds.Types
+            .Where(t => serializerOptions.Converters.Any(c => c.Type == t))
+            .ToDictionary(t => t, options.RegisterValueType);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        options.Linq.MemberSources.Insert(0, new IdMemberSource(ids));
+        options.Linq.MethodCallParsers.Add(new IdContainsParser(ids.ToDictionary(p => p.Key, p => p.Value.ValueProperty)));
     }
 
     /// <summary>The document alias of the command records.</summary>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Negotiations.EventSourcing;
+using Negotiations.Serialization;
 using Negotiations.Tests.Shared;
 using Xunit;
 using IEventStore = Negotiations.EventSourcing.IEventStore;
@@ -198,6 +199,20 @@ public sealed class RegistrationTests(PostgresSchema<RegistrationTests> schema) 
             .AddProjection(new OtherSummaryProjection(), ProjectionLifecycle.Async);
 
         add.Should().Throw<InvalidOperationException>().WithMessage("*TallySummary*TallySummaryProjection*OtherSummaryProjection*");
+    }
+
+    [Fact]
+    public void The_id_types_are_taught_to_marten_only_with_serializer_options_that_write_them()
+    {
+        var withContract = new StoreOptions().AddNegotiations(NegotiationEvents.Catalog, NegotiationJson.Options);
+        var ownSerializer = new StoreOptions().AddNegotiations(NegotiationEvents.Catalog);
+        var withoutIdConverters = new StoreOptions().AddNegotiations(NegotiationEvents.Catalog, new JsonSerializerOptions());
+
+        withContract.Linq.MemberSources.OfType<IdMemberSource>().Should().ContainSingle();
+        withContract.Linq.MethodCallParsers.OfType<IdContainsParser>().Should().ContainSingle();
+        ownSerializer.Linq.MemberSources.OfType<IdMemberSource>().Should().BeEmpty();
+        ownSerializer.Linq.MethodCallParsers.OfType<IdContainsParser>().Should().BeEmpty();
+        withoutIdConverters.Linq.MemberSources.OfType<IdMemberSource>().Should().BeEmpty("options without the contract's converters would not write an id as a plain string");
     }
 
     [Fact]

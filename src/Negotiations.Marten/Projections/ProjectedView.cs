@@ -20,10 +20,12 @@ namespace Negotiations.Marten;
 /// (with the library's JSON options, snake_case: <c>Where(v =&gt; v.View.Opening!.OccurredOn.Precision == DatePrecision.Day)</c>
 /// matches <c>"precision":"day"</c>). Ordering (<c>&lt;</c>, <c>&gt;</c>, <c>OrderBy</c>) on an enum member compares
 /// the stored names as text, not the enum's order: order by an enum in memory;</description></item>
-/// <item><description>not members of the library's id types (<see cref="TrackId"/>, <see cref="RoundId"/>,
-/// <see cref="ActorCode"/>, <see cref="Affiliation"/>...), stored as plain strings: Marten refuses to compare them, and
-/// <c>.Value</c> or <c>.Code</c> of one names a JSON shape that is not stored, so it matches nothing. Narrow the query by
-/// other members and filter on ids in memory.</description></item>
+/// <item><description>members of the library's id types (<see cref="NegotiationIds.Types"/>: <see cref="TrackId"/>,
+/// <see cref="RoundId"/>, <see cref="ActorCode"/>, <see cref="Affiliation"/>...), stored as plain strings, compared with
+/// <c>==</c>, <c>!=</c> or <c>Contains</c> by those strings, also inside <c>Any</c> and in lists of ids
+/// (<c>Where(v =&gt; v.View.Participants.Any(p =&gt; p.Actor.Code == code))</c>): the store registers them as Marten
+/// value types (see <see cref="NegotiationsStoreOptionsExtensions.AddNegotiations"/>). Compare the id itself, not its
+/// <c>Value</c>.</description></item>
 /// </list>
 /// <para>Read views are read back leniently, so that a view type can change shape between versions (see
 /// <see cref="NegotiationsMartenOptions.SerializerOptions"/>); decision states strictly. A stored view that cannot be

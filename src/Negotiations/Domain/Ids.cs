@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Negotiations.Serialization;
 
 namespace Negotiations;
 
@@ -7,7 +9,7 @@ namespace Negotiations;
 /// The id of a negotiation track, which is also its stream id: a lower-case slug such as
 /// <c>russia-ukraine-2025</c> (letters a-z, digits, single hyphens between them; at most 100 characters).
 /// </summary>
-public readonly record struct TrackId
+public readonly record struct TrackId : IStringId<TrackId>
 {
     /// <summary>Creates a track id.</summary>
     /// <param name="value">A lower-case slug.</param>
@@ -30,10 +32,12 @@ public readonly record struct TrackId
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    static TrackId IStringId<TrackId>.Create(string value) => new(value);
 }
 
 /// <summary>The caller's id of a round of talks within a track, a lower-case slug such as <c>istanbul-2025-07-23</c>.</summary>
-public readonly record struct RoundId
+public readonly record struct RoundId : IStringId<RoundId>
 {
     /// <summary>Creates a round id.</summary>
     /// <param name="value">A lower-case slug.</param>
@@ -45,10 +49,12 @@ public readonly record struct RoundId
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    static RoundId IStringId<RoundId>.Create(string value) => new(value);
 }
 
 /// <summary>The caller's id of a proposal (a proposal, demand or offer) within a track, a lower-case slug.</summary>
-public readonly record struct ProposalId
+public readonly record struct ProposalId : IStringId<ProposalId>
 {
     /// <summary>Creates a proposal id.</summary>
     /// <param name="value">A lower-case slug.</param>
@@ -60,10 +66,12 @@ public readonly record struct ProposalId
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    static ProposalId IStringId<ProposalId>.Create(string value) => new(value);
 }
 
 /// <summary>The caller's id of an exchange (of prisoners, bodies, civilians) within a track, a lower-case slug.</summary>
-public readonly record struct ExchangeId
+public readonly record struct ExchangeId : IStringId<ExchangeId>
 {
     /// <summary>Creates an exchange id.</summary>
     /// <param name="value">A lower-case slug.</param>
@@ -75,10 +83,12 @@ public readonly record struct ExchangeId
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    static ExchangeId IStringId<ExchangeId>.Create(string value) => new(value);
 }
 
 /// <summary>The caller's id of an ultimatum within a track, a lower-case slug.</summary>
-public readonly record struct UltimatumId
+public readonly record struct UltimatumId : IStringId<UltimatumId>
 {
     /// <summary>Creates an ultimatum id.</summary>
     /// <param name="value">A lower-case slug.</param>
@@ -90,10 +100,12 @@ public readonly record struct UltimatumId
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    static UltimatumId IStringId<UltimatumId>.Create(string value) => new(value);
 }
 
 /// <summary>The code of an actor, a lower-case slug such as <c>zelenskyy</c> or <c>ukr-delegation</c>.</summary>
-public readonly record struct ActorCode
+public readonly record struct ActorCode : IStringId<ActorCode>
 {
     /// <summary>Creates an actor code.</summary>
     /// <param name="value">A lower-case slug.</param>
@@ -105,6 +117,8 @@ public readonly record struct ActorCode
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    static ActorCode IStringId<ActorCode>.Create(string value) => new(value);
 }
 
 /// <summary>
@@ -113,7 +127,7 @@ public readonly record struct ActorCode
 /// path such as <c>2025-07-21/round-set</c>, or a GUID). A command whose id was already applied to a track appends
 /// nothing.
 /// </summary>
-public readonly record struct CommandId
+public readonly record struct CommandId : IStringId<CommandId>
 {
     /// <summary>Creates a command id.</summary>
     /// <param name="value">1 to 200 characters, none of them white space, a control character or a lone surrogate.</param>
@@ -133,6 +147,8 @@ public readonly record struct CommandId
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    static CommandId IStringId<CommandId>.Create(string value) => new(value);
 }
 
 /// <summary>
@@ -140,7 +156,7 @@ public readonly record struct CommandId
 /// or the upper-case code of a body (<c>UN</c>, <c>EU</c>, <c>NATO</c>, <c>ICRC</c>): 2 to 10 upper-case letters or digits,
 /// starting with a letter. Participation rules compare affiliations, so Zelenskyy and Umerov both act for <c>UKR</c>.
 /// </summary>
-public readonly partial record struct Affiliation
+public readonly partial record struct Affiliation : IStringId<Affiliation>
 {
     /// <summary>Ukraine.</summary>
     public static readonly Affiliation Ukraine = new("UKR");
@@ -173,8 +189,71 @@ public readonly partial record struct Affiliation
     /// <inheritdoc />
     public override string ToString() => Code;
 
+    string IStringId<Affiliation>.Value => Code;
+
+    static Affiliation IStringId<Affiliation>.Create(string value) => new(value);
+
     [GeneratedRegex(@"\A[A-Z][A-Z0-9]{1,9}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
+}
+
+/// <summary>
+/// The library's id types, each a value type wrapping one string: <see cref="TrackId"/>, <see cref="RoundId"/>,
+/// <see cref="ProposalId"/>, <see cref="ExchangeId"/>, <see cref="UltimatumId"/>, <see cref="ActorCode"/>,
+/// <see cref="CommandId"/> and <see cref="Affiliation"/>.
+/// </summary>
+public static class NegotiationIds
+{
+    /// <summary>One converter for each id type, in the order of <see cref="Types"/>.</summary>
+    internal static readonly JsonConverter[] Converters =
+    [
+        new StringIdConverter<TrackId>(),
+        new StringIdConverter<RoundId>(),
+        new StringIdConverter<ProposalId>(),
+        new StringIdConverter<ExchangeId>(),
+        new StringIdConverter<UltimatumId>(),
+        new StringIdConverter<ActorCode>(),
+        new StringIdConverter<CommandId>(),
+        new StringIdConverter<Affiliation>(),
+    ];
+
+    /// <summary>
+    /// The id types. Each has one public property, the string (<c>Value</c>, or <see cref="Affiliation.Code"/>), and a
+    /// public constructor taking that string and validating it; the JSON contract (<see cref="NegotiationJson"/>)
+    /// writes each as a plain JSON string. That is the shape Marten calls a value type: <c>AddNegotiations</c> of
+    /// Negotiations.Marten registers these, so Marten's LINQ compares id members with their strings.
+    /// </summary>
+    public static IReadOnlyList<Type> Types { get; } = [.. Converters.Select(c => c.Type!)];
+}
+
+/// <summary>
+/// What every id type implements, so that one converter (<see cref="StringIdConverter{TId}"/>) reads and writes all
+/// of them and one list (<see cref="NegotiationIds.Types"/>) registers them with a store.
+/// </summary>
+/// <remarks>
+/// Why an interface on hand-written record structs, rather than Vogen or a source generator: Vogen's package puts
+/// <c>Vogen.SharedTypes.dll</c> in lib/ (its attribute and the generated code refer to it), a runtime dependency of
+/// every package that uses it, and it forbids the public constructors the ids have, making them through its own
+/// factory methods; a generator of our own would be a build-time project larger than the structs it writes. Structs
+/// cannot share a base class, so each id keeps what differs between them (its rule, its docs) and one line for
+/// <see cref="Create"/>; reading, writing and store registration are written once, as the slug rule already was. The
+/// interface is internal and <see cref="Create"/> is implemented explicitly (so is <see cref="Affiliation"/>'s
+/// <see cref="Value"/>, its <see cref="Affiliation.Code"/>), so the public shape of the ids (a constructor, one
+/// property, <see cref="object.ToString"/>) is unchanged: one public property and a constructor taking its string is
+/// also the shape Marten's value-type registration needs.
+/// </remarks>
+/// <typeparam name="TSelf">The id type.</typeparam>
+internal interface IStringId<TSelf>
+    where TSelf : struct, IStringId<TSelf>
+{
+    /// <summary>The string; null in the default value of the struct, which no constructor makes.</summary>
+    string Value { get; }
+
+    /// <summary>Makes the id, validating the string as its constructor does.</summary>
+    /// <param name="value">The string.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentException">The string breaks the id's rule.</exception>
+    static abstract TSelf Create(string value);
 }
 
 internal static partial class Slug

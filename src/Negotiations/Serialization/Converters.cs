@@ -9,8 +9,8 @@ namespace Negotiations.Serialization;
 // converters read hand-written replay scripts, where the value is what the author must fix.
 
 /// <summary>An id written as a plain JSON string and validated by the id's own constructor when read.</summary>
-internal sealed class StringIdConverter<TId>(Func<string, TId> create, Func<TId, string?> text) : JsonConverter<TId>
-    where TId : struct
+internal sealed class StringIdConverter<TId> : JsonConverter<TId>
+    where TId : struct, IStringId<TId>
 {
     public override TId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -22,7 +22,7 @@ internal sealed class StringIdConverter<TId>(Func<string, TId> create, Func<TId,
         var value = reader.GetString()!;
         try
         {
-            return create(value);
+            return TId.Create(value);
         }
         catch (ArgumentException ex)
         {
@@ -30,8 +30,9 @@ internal sealed class StringIdConverter<TId>(Func<string, TId> create, Func<TId,
         }
     }
 
+    // An id's Value is null only in default(TId), which no constructor makes.
     public override void Write(Utf8JsonWriter writer, TId value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(text(value) ?? throw new JsonException($"An uninitialised {typeof(TId).Name} (its default value) cannot be written."));
+        writer.WriteStringValue((string?)value.Value ?? throw new JsonException($"An uninitialised {typeof(TId).Name} (its default value) cannot be written."));
 }
 
 /// <summary>A <see cref="DateOnly"/> as <c>yyyy-MM-dd</c>, nothing else.</summary>

@@ -114,21 +114,14 @@ public static class NegotiationJson
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(TrackAndCommandIdFirst);
 
         // Converters added ahead of any the caller had, so the contract's win.
-        var contract = new JsonConverter[]
-        {
-            new StringIdConverter<TrackId>(v => new TrackId(v), id => id.Value),
-            new StringIdConverter<RoundId>(v => new RoundId(v), id => id.Value),
-            new StringIdConverter<ProposalId>(v => new ProposalId(v), id => id.Value),
-            new StringIdConverter<ExchangeId>(v => new ExchangeId(v), id => id.Value),
-            new StringIdConverter<UltimatumId>(v => new UltimatumId(v), id => id.Value),
-            new StringIdConverter<ActorCode>(v => new ActorCode(v), id => id.Value),
-            new StringIdConverter<CommandId>(v => new CommandId(v), id => id.Value),
-            new StringIdConverter<Affiliation>(v => new Affiliation(v), id => id.Code),
+        JsonConverter[] contract =
+        [
+            .. NegotiationIds.Converters,
             new IsoDateConverter(),
             new WorldDateConverter(),
             new SnakeCaseEnumConverterFactory(),
             new NoNullItemsListConverterFactory(),
-        };
+        ];
         for (var i = 0; i < contract.Length; i++)
         {
             options.Converters.Insert(i, contract[i]);

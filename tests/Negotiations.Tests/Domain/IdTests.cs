@@ -120,6 +120,35 @@ public sealed class IdTests
     }
 
     [Fact]
+    public void Every_public_struct_wrapping_one_string_is_a_listed_id_type_in_the_shape_marten_registers()
+    {
+        var wrappers = typeof(TrackId).Assembly.GetExportedTypes()
+            .Where(t => t.IsValueType && !t.IsEnum && t.GetProperties() is [{ PropertyType: var p }] && p == typeof(string))
+            .ToList();
+
+        NegotiationIds.Types.Should().BeEquivalentTo(wrappers);
+        NegotiationIds.Types.Should().HaveCount(8).And.OnlyHaveUniqueItems();
+        foreach (var type in NegotiationIds.Types)
+        {
+            type.GetProperties().Should().ContainSingle($"Marten reads {type.Name} through its only public property");
+            type.GetConstructor([typeof(string)]).Should().NotBeNull($"Marten makes {type.Name} from its string");
+            type.GetInterfaces().Should().Contain(typeof(IStringId<>).MakeGenericType(type));
+        }
+    }
+
+    [Fact]
+    public void An_id_type_made_through_its_interface_is_validated_as_by_its_constructor()
+    {
+        Create<TrackId>("russia-ukraine-2025").Value.Should().Be("russia-ukraine-2025");
+        Create<Affiliation>("UKR").Should().Be(Affiliation.Ukraine);
+        ((Action)(() => Create<RoundId>("Istanbul"))).Should().Throw<ArgumentException>().WithMessage("'Istanbul' is not a valid RoundId*");
+        ((Action)(() => Create<CommandId>("a b"))).Should().Throw<ArgumentException>().WithMessage("'a b' is not a valid CommandId*");
+
+        static TId Create<TId>(string value)
+            where TId : struct, IStringId<TId> => TId.Create(value);
+    }
+
+    [Fact]
     public void Affiliations_compare_by_code()
     {
         new Affiliation("UKR").Should().Be(Affiliation.Ukraine);
