@@ -53,7 +53,7 @@ public sealed class ViewQueryTests(PostgresSchema<ViewQueryTests> schema) : ICla
 
         foreach (var command in restOfSeedOnDay ? Seed.Commands.Skip(1) : [])
         {
-            var result = await commands.HandleAsync(command with { Track = new TrackId(day) });
+            var result = await commands.SendAsync(command with { Track = new TrackId(day) });
             result.Succeeded.Should().BeTrue($"command {command.CommandId} of the seed is accepted ({result.Error?.Message})");
         }
 
