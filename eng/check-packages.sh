@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Checks the packages `dotnet pack` wrote to a folder, before anything consumes them:
-#   eng/check-packages.sh <folder> <version>
+#   eng/check-packages.sh <folder> <version> [<folder of a second pack>]
 # The folder must hold exactly the packages listed in `packages` below, at <version>, each with the README inside,
 # the MIT licence expression, a description, authors, tags and repository metadata (type git, url, commit). The
 # compiled ones also carry lib/net10.0/<id>.dll with its XML docs, and a .snupkg with the PDB, whose Source Link maps
 # the sources to the repository at that commit (https://raw.githubusercontent.com/<owner>/<repo>/<commit>/*).
 # Source-only packages (`source_only`) carry contentFiles, no lib/, no .snupkg. Libraries depend only on each other,
 # on Marten, MediatR or FluentAssertions for their adapters, and on Microsoft.Extensions.* abstractions 10.0.x.
+# With a second folder (the same version packed again from a rebuild), every .nupkg and .snupkg there must be byte
+# for byte the one in the first folder: the build is reproducible.
 # Every problem is printed, naming the package and what is missing; the exit code is 1 if there was any.
 set -uo pipefail
 
-folder="${1:?usage: eng/check-packages.sh <folder> <version>}"
-version="${2:?usage: eng/check-packages.sh <folder> <version>}"
+folder="${1:?usage: eng/check-packages.sh <folder> <version> [<folder of a second pack>]}"
+version="${2:?usage: eng/check-packages.sh <folder> <version> [<folder of a second pack>]}"
+second="${3:-}"
 # Every package the solution ships; add a new one here. Those also in source_only ship C# sources, no assembly.
 packages=(Negotiations Negotiations.Marten Negotiations.MediatR Negotiations.Testing)
 source_only=(Negotiations.MediatR)
@@ -131,6 +134,32 @@ for id in "${packages[@]}"; do
   fi
 done
 
+# Reproducibility: the same bytes from a second pack. Where they differ, say which entries do (contents) or that
+# only the zip's own metadata does (entry timestamps: see DeterministicTimestamp in Directory.Build.targets).
+compared=0
+if [ -n "$second" ]; then
+  for first_file in "$folder"/*."$version".nupkg "$folder"/*."$version".snupkg; do
+    [ -f "$first_file" ] || continue
+    name=$(basename "$first_file")
+    other="$second/$name"
+    if [ ! -f "$other" ]; then
+      fail "$name" "not in the second pack ($second)"
+      continue
+    fi
+    compared=$((compared + 1))
+    cmp -s "$first_file" "$other" && continue
+    unpacked=$(mktemp -d)
+    unzip -q "$first_file" -d "$unpacked/first" && unzip -q "$other" -d "$unpacked/second"
+    differing=$(diff -rq "$unpacked/first" "$unpacked/second" | sed "s|$unpacked/||g" | paste -sd ';')
+    rm -rf "$unpacked"
+    if [ -n "$differing" ]; then
+      fail "$name" "not reproducible: its entries differ from the second pack's: $differing"
+    else
+      fail "$name" "not reproducible: same entries and contents as the second pack, but the zip's metadata differs (entry timestamps?)"
+    fi
+  done
+fi
+
 if [ "$problems" -gt 0 ]; then
   echo "check-packages: $problems problem(s) in the packages in $folder" >&2
   exit 1
@@ -140,3 +169,6 @@ for line in "${source_links[@]}"; do
 done
 compiled=$(( ${#packages[@]} - ${#source_only[@]} ))
 echo "check-packages: $compiled compiled and ${#source_only[@]} source-only packages at $version are complete"
+if [ -n "$second" ]; then
+  echo "check-packages: $compared packages are byte for byte the same in $second (reproducible)"
+fi
