@@ -18,7 +18,7 @@ folder="${1:?usage: eng/check-packages.sh <folder> <version> [<folder of a secon
 version="${2:?usage: eng/check-packages.sh <folder> <version> [<folder of a second pack>]}"
 second="${3:-}"
 # Every package the solution ships; add a new one here. Those also in source_only ship C# sources, no assembly.
-packages=(Negotiations Negotiations.Marten Negotiations.MediatR Negotiations.Testing)
+packages=(Negotiations Negotiations.Marten Negotiations.MediatR Negotiations.Scripts Negotiations.Testing)
 source_only=(Negotiations.MediatR)
 root_readme="$(cd "$(dirname "$0")/.." && pwd)/README.md"
 problems=0

@@ -40,11 +40,13 @@ public sealed partial record DocBlock(string File, int Line, string Code, BlockC
     /// <summary>The source to compile: the code before, the block, the code after.</summary>
     public string Source => $"{Before}\n#line {Line + 1} \"{File}\"\n{Code}\n#line default\n{After}\n";
 
-    /// <summary>Every csharp block of README.md and docs/*.md.</summary>
+    /// <summary>Every csharp block of README.md, docs/*.md and src/*/README.md.</summary>
     public static IReadOnlyList<DocBlock> All(string root)
     {
+        // The repository's README, the guides, and the README of each package (what nuget.org shows).
         var files = new[] { Path.Combine(root, "README.md") }
-            .Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md").Order(StringComparer.Ordinal));
+            .Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md").Order(StringComparer.Ordinal))
+            .Concat(Directory.GetDirectories(Path.Combine(root, "src")).Select(d => Path.Combine(d, "README.md")).Where(System.IO.File.Exists).Order(StringComparer.Ordinal));
         return [.. files.SelectMany(f => Read(Path.GetRelativePath(root, f).Replace('\\', '/'), System.IO.File.ReadAllLines(f)))];
     }
 
