@@ -285,5 +285,5 @@ public sealed class ScenarioOutcome<TState, TEvent>
     }
 
     private static string NameOf(TEvent @event) =>
-        @event.GetType().GetCustomAttribute<EventNameAttribute>()?.Name ?? @event.GetType().Name;
+        @event.GetType().GetCustomAttribute<WireNameAttribute>()?.Name ?? @event.GetType().Name;
 }

@@ -21,7 +21,7 @@ public sealed class MartenEventStoreTests(PostgresSchema<MartenEventStoreTests> 
         SecondKind,
     }
 
-    [EventName("probe_recorded.v1")]
+    [WireName("probe_recorded.v1")]
     public sealed record ProbeRecorded(string ProbeId, ProbeKind Kind, DateOnly On, string? Note, IReadOnlyList<int> Counts);
 
     private static readonly EventCatalog ProbeCatalog = EventCatalog.Of(typeof(ProbeRecorded), typeof(Tally.Added), typeof(Tally.Noted));

@@ -13,10 +13,10 @@ public static class Tally
 
     public interface IEvent;
 
-    [EventName("tally_added.v1")]
+    [WireName("tally_added.v1")]
     public sealed record Added(int Amount) : IEvent;
 
-    [EventName("tally_noted.v1")]
+    [WireName("tally_noted.v1")]
     public sealed record Noted(string Text) : IEvent;
 
     /// <summary>Adds an amount; amounts over 100 are also noted as large.</summary>

@@ -23,6 +23,7 @@ public abstract record NegotiationCommand(TrackId Track, CommandId CommandId) : 
 /// <param name="Participants">The participants known from the start: at least one.</param>
 /// <param name="OccurredOn">When the track began; <see cref="WorldDate.Unknown"/> when not known.</param>
 /// <param name="Source">Where it comes from, if anywhere.</param>
+[WireName("OpenNegotiation")]
 public sealed record OpenNegotiation(TrackId Track, CommandId CommandId, string Title, IReadOnlyList<Participant> Participants, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Adds a participant to a track.</summary>
@@ -31,6 +32,7 @@ public sealed record OpenNegotiation(TrackId Track, CommandId CommandId, string 
 /// <param name="Participant">The actor and its role.</param>
 /// <param name="OccurredOn">When it joined.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("AddParticipant")]
 public sealed record AddParticipant(TrackId Track, CommandId CommandId, Participant Participant, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records that an actor proposed a round of talks.</summary>
@@ -42,6 +44,7 @@ public sealed record AddParticipant(TrackId Track, CommandId CommandId, Particip
 /// <param name="Agenda">Agenda item codes.</param>
 /// <param name="OccurredOn">When it was proposed.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("ProposeRound")]
 public sealed record ProposeRound(TrackId Track, CommandId CommandId, RoundId Round, Actor ProposedBy, WorldDate? Window, IReadOnlyList<string> Agenda, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records that a round was set for a date and venue.</summary>
@@ -54,6 +57,7 @@ public sealed record ProposeRound(TrackId Track, CommandId CommandId, RoundId Ro
 /// <param name="ReportedBy">Whose report the announcement rests on, if said; must act for a participant.</param>
 /// <param name="OccurredOn">When it was announced.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("ScheduleRound")]
 public sealed record ScheduleRound(TrackId Track, CommandId CommandId, RoundId Round, WorldDate Date, Venue Venue, Actor AnnouncedBy, Actor? ReportedBy, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records that a scheduled round was moved.</summary>
@@ -64,6 +68,7 @@ public sealed record ScheduleRound(TrackId Track, CommandId CommandId, RoundId R
 /// <param name="Reason">Why, if said.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("PostponeRound")]
 public sealed record PostponeRound(TrackId Track, CommandId CommandId, RoundId Round, WorldDate? NewDate, string? Reason, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records that a proposed or scheduled round was called off.</summary>
@@ -73,6 +78,7 @@ public sealed record PostponeRound(TrackId Track, CommandId CommandId, RoundId R
 /// <param name="Reason">Why, if said.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("CancelRound")]
 public sealed record CancelRound(TrackId Track, CommandId CommandId, RoundId Round, string? Reason, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records that a round took place, whether or not it was scheduled first.</summary>
@@ -86,6 +92,7 @@ public sealed record CancelRound(TrackId Track, CommandId CommandId, RoundId Rou
 /// <param name="Summary">The outcome in words.</param>
 /// <param name="OccurredOn">When it took place.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("RecordRoundHeld")]
 public sealed record RecordRoundHeld(TrackId Track, CommandId CommandId, RoundId Round, Venue Venue, IReadOnlyList<Delegation> Delegations, IReadOnlyList<string> Topics, RoundOutcome Outcome, string? Summary, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records a proposal, demand or offer.</summary>
@@ -99,6 +106,7 @@ public sealed record RecordRoundHeld(TrackId Track, CommandId CommandId, RoundId
 /// <param name="Terms">The terms in words.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("MakeProposal")]
 public sealed record MakeProposal(TrackId Track, CommandId CommandId, ProposalId Proposal, ProposalKind Kind, Actor By, IReadOnlyList<Affiliation> AddressedTo, IReadOnlyList<string> Agenda, string Terms, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records an answer to an open proposal.</summary>
@@ -111,6 +119,7 @@ public sealed record MakeProposal(TrackId Track, CommandId CommandId, ProposalId
 /// <param name="CounteredBy">Required for <see cref="AnswerKind.Countered"/>: a proposal made on the track.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("AnswerProposal")]
 public sealed record AnswerProposal(TrackId Track, CommandId CommandId, ProposalId Proposal, Actor By, AnswerKind Answer, string? Conditions, ProposalId? CounteredBy, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records that an exchange was agreed.</summary>
@@ -123,6 +132,7 @@ public sealed record AnswerProposal(TrackId Track, CommandId CommandId, Proposal
 /// <param name="Terms">What was agreed, in words.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("AgreeExchange")]
 public sealed record AgreeExchange(TrackId Track, CommandId CommandId, ExchangeId Exchange, ExchangeKind Kind, IReadOnlyList<Affiliation> Between, IReadOnlyList<SideCount> Counts, string? Terms, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records a stage of an agreed exchange.</summary>
@@ -133,6 +143,7 @@ public sealed record AgreeExchange(TrackId Track, CommandId CommandId, ExchangeI
 /// <param name="Counts">How many each side handed over; with earlier stages, not more than agreed where counts were agreed.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("RecordExchangeStage")]
 public sealed record RecordExchangeStage(TrackId Track, CommandId CommandId, ExchangeId Exchange, int Stage, IReadOnlyList<SideCount> Counts, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records an ultimatum.</summary>
@@ -146,6 +157,7 @@ public sealed record RecordExchangeStage(TrackId Track, CommandId CommandId, Exc
 /// <param name="Consequence">What follows otherwise.</param>
 /// <param name="OccurredOn">When it was issued.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("IssueUltimatum")]
 public sealed record IssueUltimatum(TrackId Track, CommandId CommandId, UltimatumId Ultimatum, Actor Issuer, Affiliation Target, string Demand, WorldDate Deadline, string Consequence, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records a change to an active ultimatum.</summary>
@@ -157,6 +169,7 @@ public sealed record IssueUltimatum(TrackId Track, CommandId CommandId, Ultimatu
 /// <param name="Consequence">The new consequence, or null when unchanged.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("ReviseUltimatum")]
 public sealed record ReviseUltimatum(TrackId Track, CommandId CommandId, UltimatumId Ultimatum, WorldDate Deadline, string? Demand, string? Consequence, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records that an active ultimatum was withdrawn.</summary>
@@ -166,6 +179,7 @@ public sealed record ReviseUltimatum(TrackId Track, CommandId CommandId, Ultimat
 /// <param name="Reason">Why, if said.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("WithdrawUltimatum")]
 public sealed record WithdrawUltimatum(TrackId Track, CommandId CommandId, UltimatumId Ultimatum, string? Reason, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Records an on-record statement.</summary>
@@ -178,6 +192,7 @@ public sealed record WithdrawUltimatum(TrackId Track, CommandId CommandId, Ultim
 /// <param name="Agenda">Agenda item codes it is about.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
+[WireName("RecordStatement")]
 public sealed record RecordStatement(TrackId Track, CommandId CommandId, Actor By, StatementKind Kind, string Summary, Tone? Tone, IReadOnlyList<string> Agenda, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);
 
 /// <summary>Withdraws the facts an earlier command recorded on the track (the news was corrected).</summary>
@@ -187,4 +202,5 @@ public sealed record RecordStatement(TrackId Track, CommandId CommandId, Actor B
 /// <param name="Reason">Why.</param>
 /// <param name="OccurredOn">When the correction was made.</param>
 /// <param name="Source">Where the correction comes from.</param>
+[WireName("RetractFact")]
 public sealed record RetractFact(TrackId Track, CommandId CommandId, CommandId Retracted, string Reason, WorldDate OccurredOn, Source? Source = null) : NegotiationCommand(Track, CommandId);

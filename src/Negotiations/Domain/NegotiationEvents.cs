@@ -2,7 +2,7 @@ using Negotiations.EventSourcing;
 
 namespace Negotiations;
 
-// Every event of a negotiation track, in one file. The [EventName] of each is its stable wire name:
+// Every event of a negotiation track, in one file. The [WireName] of each is its stable wire name:
 // stored data refers to it, so a name never changes meaning; a changed shape gets a new version (.v2).
 
 /// <summary>
@@ -23,14 +23,14 @@ public interface INegotiationEvent
 /// <param name="Participants">The participants known from the start.</param>
 /// <param name="OccurredOn">When the track began; <see cref="WorldDate.Unknown"/> when the news does not say.</param>
 /// <param name="Source">Where it comes from, if anywhere.</param>
-[EventName("negotiation_opened.v1")]
+[WireName("negotiation_opened.v1")]
 public sealed record NegotiationOpened(string Title, IReadOnlyList<Participant> Participants, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>An actor entered the track with a role.</summary>
 /// <param name="Participant">The actor and its role.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("participant_joined.v1")]
+[WireName("participant_joined.v1")]
 public sealed record ParticipantJoined(Participant Participant, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>An actor proposed a round of talks, perhaps for a time window ("next week").</summary>
@@ -40,7 +40,7 @@ public sealed record ParticipantJoined(Participant Participant, WorldDate Occurr
 /// <param name="Agenda">Agenda item codes proposed for it (see <see cref="AgendaItems"/>).</param>
 /// <param name="OccurredOn">When it was proposed.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("round_proposed.v1")]
+[WireName("round_proposed.v1")]
 public sealed record RoundProposed(RoundId Round, Actor ProposedBy, WorldDate? Window, IReadOnlyList<string> Agenda, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>A round of talks was set for a date and venue, and announced.</summary>
@@ -51,7 +51,7 @@ public sealed record RoundProposed(RoundId Round, Actor ProposedBy, WorldDate? W
 /// <param name="ReportedBy">Whose report the announcement rests on, when the news says ("Umerov reported that the meeting is scheduled").</param>
 /// <param name="OccurredOn">When it was announced.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("round_scheduled.v1")]
+[WireName("round_scheduled.v1")]
 public sealed record RoundScheduled(RoundId Round, WorldDate Date, Venue Venue, Actor AnnouncedBy, Actor? ReportedBy, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>A scheduled round was moved, to a new date if one is known.</summary>
@@ -60,7 +60,7 @@ public sealed record RoundScheduled(RoundId Round, WorldDate Date, Venue Venue, 
 /// <param name="Reason">Why, if said.</param>
 /// <param name="OccurredOn">When it was postponed.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("round_postponed.v1")]
+[WireName("round_postponed.v1")]
 public sealed record RoundPostponed(RoundId Round, WorldDate? NewDate, string? Reason, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>A round was called off.</summary>
@@ -68,7 +68,7 @@ public sealed record RoundPostponed(RoundId Round, WorldDate? NewDate, string? R
 /// <param name="Reason">Why, if said.</param>
 /// <param name="OccurredOn">When it was called off.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("round_cancelled.v1")]
+[WireName("round_cancelled.v1")]
 public sealed record RoundCancelled(RoundId Round, string? Reason, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>A round of talks took place, with or without a prior schedule.</summary>
@@ -80,7 +80,7 @@ public sealed record RoundCancelled(RoundId Round, string? Reason, WorldDate Occ
 /// <param name="Summary">The outcome in words ("the sides exchanged ideas on what a peace deal could look like").</param>
 /// <param name="OccurredOn">When it took place.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("round_held.v1")]
+[WireName("round_held.v1")]
 public sealed record RoundHeld(RoundId Round, Venue Venue, IReadOnlyList<Delegation> Delegations, IReadOnlyList<string> Topics, RoundOutcome Outcome, string? Summary, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>An actor put terms to others on agenda items: a proposal, a demand or an offer.</summary>
@@ -92,7 +92,7 @@ public sealed record RoundHeld(RoundId Round, Venue Venue, IReadOnlyList<Delegat
 /// <param name="Terms">The terms in words.</param>
 /// <param name="OccurredOn">When it was put forward.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("proposal_made.v1")]
+[WireName("proposal_made.v1")]
 public sealed record ProposalMade(ProposalId Proposal, ProposalKind Kind, Actor By, IReadOnlyList<Affiliation> AddressedTo, IReadOnlyList<string> Agenda, string Terms, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>A proposal was answered: accepted, rejected, accepted with conditions, or countered by another proposal.</summary>
@@ -103,7 +103,7 @@ public sealed record ProposalMade(ProposalId Proposal, ProposalKind Kind, Actor 
 /// <param name="CounteredBy">The counter-proposal, for <see cref="AnswerKind.Countered"/>.</param>
 /// <param name="OccurredOn">When it was answered.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("proposal_answered.v1")]
+[WireName("proposal_answered.v1")]
 public sealed record ProposalAnswered(ProposalId Proposal, Actor By, AnswerKind Answer, string? Conditions, ProposalId? CounteredBy, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>An exchange was agreed between sides, with counts when known.</summary>
@@ -114,7 +114,7 @@ public sealed record ProposalAnswered(ProposalId Proposal, Actor By, AnswerKind 
 /// <param name="Terms">What was agreed, in words.</param>
 /// <param name="OccurredOn">When it was agreed.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("exchange_agreed.v1")]
+[WireName("exchange_agreed.v1")]
 public sealed record ExchangeAgreed(ExchangeId Exchange, ExchangeKind Kind, IReadOnlyList<Affiliation> Between, IReadOnlyList<SideCount> Counts, string? Terms, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>A stage of an agreed exchange happened.</summary>
@@ -123,7 +123,7 @@ public sealed record ExchangeAgreed(ExchangeId Exchange, ExchangeKind Kind, IRea
 /// <param name="Counts">How many each side handed over in this stage.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("exchange_carried_out.v1")]
+[WireName("exchange_carried_out.v1")]
 public sealed record ExchangeCarriedOut(ExchangeId Exchange, int Stage, IReadOnlyList<SideCount> Counts, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>An actor gave a target a deadline, a demand and a consequence.</summary>
@@ -135,7 +135,7 @@ public sealed record ExchangeCarriedOut(ExchangeId Exchange, int Stage, IReadOnl
 /// <param name="Consequence">What follows otherwise.</param>
 /// <param name="OccurredOn">When it was issued.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("ultimatum_issued.v1")]
+[WireName("ultimatum_issued.v1")]
 public sealed record UltimatumIssued(UltimatumId Ultimatum, Actor Issuer, Affiliation Target, string Demand, WorldDate Deadline, string Consequence, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>An active ultimatum's deadline or terms changed ("50 days" became "10 days").</summary>
@@ -145,7 +145,7 @@ public sealed record UltimatumIssued(UltimatumId Ultimatum, Actor Issuer, Affili
 /// <param name="Consequence">The new consequence, or null when unchanged.</param>
 /// <param name="OccurredOn">When it was revised.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("ultimatum_revised.v1")]
+[WireName("ultimatum_revised.v1")]
 public sealed record UltimatumRevised(UltimatumId Ultimatum, WorldDate Deadline, string? Demand, string? Consequence, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>An active ultimatum was withdrawn.</summary>
@@ -153,7 +153,7 @@ public sealed record UltimatumRevised(UltimatumId Ultimatum, WorldDate Deadline,
 /// <param name="Reason">Why, if said.</param>
 /// <param name="OccurredOn">When.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("ultimatum_withdrawn.v1")]
+[WireName("ultimatum_withdrawn.v1")]
 public sealed record UltimatumWithdrawn(UltimatumId Ultimatum, string? Reason, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>An on-record statement that moves the picture: readiness, doubt, assessment, pressure.</summary>
@@ -164,7 +164,7 @@ public sealed record UltimatumWithdrawn(UltimatumId Ultimatum, string? Reason, W
 /// <param name="Agenda">Agenda item codes it is about.</param>
 /// <param name="OccurredOn">When it was made.</param>
 /// <param name="Source">Where it comes from.</param>
-[EventName("statement_made.v1")]
+[WireName("statement_made.v1")]
 public sealed record StatementMade(Actor By, StatementKind Kind, string Summary, Tone? Tone, IReadOnlyList<string> Agenda, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>
@@ -175,7 +175,7 @@ public sealed record StatementMade(Actor By, StatementKind Kind, string Summary,
 /// <param name="Reason">Why.</param>
 /// <param name="OccurredOn">When the correction was made.</param>
 /// <param name="Source">Where the correction comes from.</param>
-[EventName("fact_retracted.v1")]
+[WireName("fact_retracted.v1")]
 public sealed record FactRetracted(CommandId Retracted, string Reason, WorldDate OccurredOn, Source? Source) : INegotiationEvent;
 
 /// <summary>The event types of a negotiation track.</summary>

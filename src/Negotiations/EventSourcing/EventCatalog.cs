@@ -7,7 +7,7 @@ namespace Negotiations.EventSourcing;
 /// The event types a store or serializer knows, each under its stable wire name.
 /// </summary>
 /// <remarks>
-/// Built from types marked with <see cref="EventNameAttribute"/>. A catalog refuses types without a
+/// Built from types marked with <see cref="WireNameAttribute"/>. A catalog refuses types without a
 /// wire name, malformed names and two types under one name, so a mistake shows at start-up rather than
 /// in stored data.
 /// </remarks>
@@ -23,7 +23,7 @@ public sealed partial class EventCatalog
     }
 
     /// <summary>Builds a catalog of the given event types.</summary>
-    /// <param name="eventTypes">Types marked with <see cref="EventNameAttribute"/>.</param>
+    /// <param name="eventTypes">Types marked with <see cref="WireNameAttribute"/>.</param>
     /// <returns>The catalog.</returns>
     /// <exception cref="ArgumentException">A type has no wire name, a malformed one, or shares it with another type.</exception>
     public static EventCatalog Of(IEnumerable<Type> eventTypes)
@@ -57,7 +57,7 @@ public sealed partial class EventCatalog
     }
 
     /// <summary>Builds a catalog of the given event types.</summary>
-    /// <param name="eventTypes">Types marked with <see cref="EventNameAttribute"/>.</param>
+    /// <param name="eventTypes">Types marked with <see cref="WireNameAttribute"/>.</param>
     /// <returns>The catalog.</returns>
     public static EventCatalog Of(params Type[] eventTypes) => Of((IEnumerable<Type>)eventTypes);
 
@@ -83,15 +83,15 @@ public sealed partial class EventCatalog
     public bool TryGetType(string wireName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? eventType) =>
         _typesByName.TryGetValue(wireName, out eventType);
 
-    /// <summary>Reads the wire name an event type declares with <see cref="EventNameAttribute"/>.</summary>
+    /// <summary>Reads the wire name an event type declares with <see cref="WireNameAttribute"/>.</summary>
     /// <param name="eventType">The event type.</param>
     /// <returns>Its wire name.</returns>
     /// <exception cref="ArgumentException">The type declares no wire name.</exception>
     public static string WireNameOf(Type eventType)
     {
         ArgumentNullException.ThrowIfNull(eventType);
-        return eventType.GetCustomAttribute<EventNameAttribute>()?.Name
-            ?? throw new ArgumentException($"Event type '{eventType.FullName}' has no [EventName] attribute; every stored event needs a stable wire name.", nameof(eventType));
+        return eventType.GetCustomAttribute<WireNameAttribute>()?.Name
+            ?? throw new ArgumentException($"Event type '{eventType.FullName}' has no [WireName] attribute; every stored event needs a stable wire name.", nameof(eventType));
     }
 
     [GeneratedRegex(@"\A[a-z][a-z0-9_]*\.v[1-9][0-9]*\z", RegexOptions.CultureInvariant)]

@@ -4,7 +4,7 @@ namespace Negotiations.EventSourcing;
 /// <param name="Stream">The stream the event belongs to: its tenant and id.</param>
 /// <param name="Version">Its position in the stream, starting at 1.</param>
 /// <param name="GlobalPosition">Its position among all events of the store, starting at 1, gap-free in the in-memory store.</param>
-/// <param name="EventType">The event's stable wire name (see <see cref="EventNameAttribute"/>).</param>
+/// <param name="EventType">The event's stable wire name (see <see cref="WireNameAttribute"/>).</param>
 /// <param name="Data">The event.</param>
 /// <param name="Metadata">The command and correlation recorded with it.</param>
 /// <param name="RecordedAt">When the store recorded it (record time, not the world time the event speaks of).</param>

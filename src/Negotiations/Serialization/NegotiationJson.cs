@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
+using Negotiations.EventSourcing;
+
 namespace Negotiations.Serialization;
 
 /// <summary>
@@ -55,27 +57,14 @@ public static class NegotiationJson
     /// <summary>The envelope property holding the payload.</summary>
     public const string DataProperty = "data";
 
-    private static readonly FrozenDictionary<string, Type> CommandTypesByName = new Dictionary<string, Type>(StringComparer.Ordinal)
-    {
-        // The names are the wire names of commands in replay scripts: fixed here, not taken from the CLR
-        // type names at run time, so renaming a type does not break a script.
-        ["OpenNegotiation"] = typeof(OpenNegotiation),
-        ["AddParticipant"] = typeof(AddParticipant),
-        ["ProposeRound"] = typeof(ProposeRound),
-        ["ScheduleRound"] = typeof(ScheduleRound),
-        ["PostponeRound"] = typeof(PostponeRound),
-        ["CancelRound"] = typeof(CancelRound),
-        ["RecordRoundHeld"] = typeof(RecordRoundHeld),
-        ["MakeProposal"] = typeof(MakeProposal),
-        ["AnswerProposal"] = typeof(AnswerProposal),
-        ["AgreeExchange"] = typeof(AgreeExchange),
-        ["RecordExchangeStage"] = typeof(RecordExchangeStage),
-        ["IssueUltimatum"] = typeof(IssueUltimatum),
-        ["ReviseUltimatum"] = typeof(ReviseUltimatum),
-        ["WithdrawUltimatum"] = typeof(WithdrawUltimatum),
-        ["RecordStatement"] = typeof(RecordStatement),
-        ["RetractFact"] = typeof(RetractFact),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    // The names are the wire names of commands in replay scripts and envelopes, declared on each command type with
+    // [WireName] (not taken from the CLR type names at run time, so renaming a type does not break a script): the same
+    // registry as the events' wire names.
+    private static readonly FrozenDictionary<string, Type> CommandTypesByName = typeof(NegotiationCommand).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(NegotiationCommand)) && !t.IsAbstract)
+        .ToFrozenDictionary(
+            t => WireNameAttribute.Of(t) ?? throw new InvalidOperationException($"Command type '{t.FullName}' has no [WireName]; every command needs a stable wire name."),
+            StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<Type, string> CommandNamesByType =
         CommandTypesByName.ToFrozenDictionary(pair => pair.Value, pair => pair.Key);
@@ -84,8 +73,8 @@ public static class NegotiationJson
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>
-    /// The commands a replay script can name, by their fixed names (the C# type names: <c>OpenNegotiation</c>,
-    /// <c>RecordRoundHeld</c>, ...).
+    /// The commands a replay script can name, by their wire names (<see cref="WireNameAttribute"/>:
+    /// <c>OpenNegotiation</c>, <c>RecordRoundHeld</c>, ...).
     /// </summary>
     public static IReadOnlyDictionary<string, Type> CommandTypes => CommandTypesByName;
 

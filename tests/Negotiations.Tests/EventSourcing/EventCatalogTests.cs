@@ -21,7 +21,7 @@ public sealed class EventCatalogTests
     {
         var build = () => EventCatalog.Of(typeof(Unnamed));
 
-        build.Should().Throw<ArgumentException>().WithMessage("*Unnamed*[EventName]*");
+        build.Should().Throw<ArgumentException>().WithMessage("*Unnamed*[WireName]*");
     }
 
     [Fact]
@@ -42,9 +42,9 @@ public sealed class EventCatalogTests
 
     private sealed record Unnamed;
 
-    [EventName("tally_added.v1")]
+    [WireName("tally_added.v1")]
     private sealed record Impostor;
 
-    [EventName("thing_happened")]
+    [WireName("thing_happened")]
     private sealed record Unversioned;
 }
