@@ -6,6 +6,9 @@
 # */*.Tests.csproj), restores it by version from that feed into an isolated packages folder and runs its tests,
 # writing TRX files to the results directory given as the first argument (test.sh passes artifacts/test-results,
 # which .ci/run counts).
+#
+# The run's version is given to MinVer as -p:MinVerVersionOverride (otherwise the version comes from the git tags,
+# see Directory.Build.props); the consumers take it as -p:NegotiationsVersion.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -22,14 +25,14 @@ mkdir -p "$feed" "$again" "$packages" "$results"
 started=$SECONDS
 echo "package consumers: packing the solution as $version"
 dotnet build Negotiations.sln -c Release --nologo -v quiet
-dotnet pack Negotiations.sln -c Release --no-build -o "$feed" -p:NegotiationsVersion="$version" --nologo -v quiet
+dotnet pack Negotiations.sln -c Release --no-build -o "$feed" -p:MinVerVersionOverride="$version" --nologo -v quiet
 
 # Reproducible: each library compiled again from scratch (its references are built already) and packed again must
 # give the same bytes.
 for project in src/*/*.csproj; do
   dotnet build "$project" -c Release --no-restore --no-incremental --no-dependencies --nologo -v quiet -clp:NoSummary
 done
-dotnet pack Negotiations.sln -c Release --no-build -o "$again" -p:NegotiationsVersion="$version" --nologo -v quiet
+dotnet pack Negotiations.sln -c Release --no-build -o "$again" -p:MinVerVersionOverride="$version" --nologo -v quiet
 eng/check-packages.sh "$feed" "$version" "$again"
 echo "package consumers: packed twice and checked in $((SECONDS - started)) s"
 
