@@ -2,11 +2,12 @@
 # Checks the packages `dotnet pack` wrote to a folder, before anything consumes them:
 #   eng/check-packages.sh <folder> <version> [<folder of a second pack>]
 # The folder must hold exactly the packages listed in `packages` below, at <version>, each with the README inside,
-# the MIT licence expression, a description, authors, tags and repository metadata (type git, url, commit). The
-# compiled ones also carry lib/net10.0/<id>.dll with its XML docs, and a .snupkg with the PDB, whose Source Link maps
-# the sources to the repository at that commit (https://raw.githubusercontent.com/<owner>/<repo>/<commit>/*).
-# Source-only packages (`source_only`) carry contentFiles, no lib/, no .snupkg. Libraries depend only on each other,
-# on Marten, MediatR or FluentAssertions for their adapters, and on Microsoft.Extensions.* abstractions 10.0.x.
+# the icon, release notes, the MIT licence expression, a description, authors, tags and repository metadata (type
+# git, url, commit). The compiled ones also carry lib/net10.0/<id>.dll with its XML docs, and a .snupkg with the
+# PDB, whose Source Link maps the sources to the repository at that commit
+# (https://raw.githubusercontent.com/<owner>/<repo>/<commit>/*). Source-only packages (`source_only`) carry
+# contentFiles, no lib/, no .snupkg. Libraries depend only on each other, on Marten, MediatR or FluentAssertions for
+# their adapters, and on Microsoft.Extensions.* abstractions 10.0.x.
 # With a second folder (the same version packed again from a rebuild), every .nupkg and .snupkg there must be byte
 # for byte the one in the first folder: the build is reproducible.
 # Every problem is printed, naming the package and what is missing; the exit code is 1 if there was any.
@@ -59,8 +60,13 @@ check_metadata() {
   grep -Eq '<authors>[^<]+</authors>' <<<"$nuspec" || fail "$id" "no authors"
   grep -Eq '<tags>[^<]+</tags>' <<<"$nuspec" || fail "$id" "no tags"
   grep -Eq '<projectUrl>https://[^<]+</projectUrl>' <<<"$nuspec" || fail "$id" "no project URL"
+  grep -Eq '<releaseNotes>[^<]' <<<"$nuspec" || fail "$id" "no release notes (<releaseNotes>, from CHANGELOG.md)"
   grep -Eq '<repository type="git" url="https://[^"]+"[^>]* commit="[0-9a-f]{40}"' <<<"$nuspec" \
     || fail "$id" "no repository metadata (<repository type=\"git\" url=\"https://...\" commit=\"<sha>\">)"
+
+  grep -q '<icon>icon.png</icon>' <<<"$nuspec" || fail "$id" "nuspec does not name icon.png as its icon"
+  [ "$(unzip -p "$package" icon.png 2>/dev/null | head -c 8 | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] \
+    || fail "$id" "no PNG icon.png in the package"
 
   grep -q '<readme>README.md</readme>' <<<"$nuspec" || fail "$id" "nuspec does not name README.md as its readme"
   unzip -l "$package" README.md >/dev/null 2>&1 || fail "$id" "no README.md in the package"
