@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Checks the packages `dotnet pack` wrote to a folder, before anything consumes them:
 #   eng/check-packages.sh <folder> <version> [<folder of a second pack>]
-# The folder must hold exactly the packages listed in `packages` below, at <version>, each with the README inside,
-# the icon, release notes, the MIT licence expression, a description, authors, tags and repository metadata (type
-# git, url, commit). The compiled ones also carry lib/net10.0/<id>.dll with its XML docs, and a .snupkg with the
-# PDB, whose Source Link maps the sources to the repository at that commit
+# The folder must hold exactly the packages listed in `packages` below, at <version>, each with its own README (the
+# one beside its project, written for the package's users: it says `dotnet add package <id>`, and names no apt-get,
+# no ./test.sh, no relative link), the icon, release notes, the MIT licence expression, a description, authors,
+# tags and repository metadata (type git, url, commit). The compiled ones also carry lib/net10.0/<id>.dll with its
+# XML docs, and a .snupkg with the PDB, whose Source Link maps the sources to the repository at that commit
 # (https://raw.githubusercontent.com/<owner>/<repo>/<commit>/*). Source-only packages (`source_only`) carry
 # contentFiles, no lib/, no .snupkg. Libraries depend only on each other, on Marten, MediatR or FluentAssertions for
 # their adapters, and on Microsoft.Extensions.* abstractions 10.0.x.
@@ -19,6 +20,7 @@ second="${3:-}"
 # Every package the solution ships; add a new one here. Those also in source_only ship C# sources, no assembly.
 packages=(Negotiations Negotiations.Marten Negotiations.MediatR Negotiations.Testing)
 source_only=(Negotiations.MediatR)
+root_readme="$(cd "$(dirname "$0")/.." && pwd)/README.md"
 problems=0
 
 fail() {
@@ -46,7 +48,7 @@ for extra in $(comm -13 <(echo "$expected") <(echo "$found")); do
 done
 
 check_metadata() {
-  local id=$1 package=$2 nuspec
+  local id=$1 package=$2 nuspec readme
   nuspec=$(unzip -p "$package" "$id.nuspec" 2>/dev/null | tr -d '\r')
   if [ -z "$nuspec" ]; then
     fail "$id" "no $id.nuspec in the package"
@@ -69,7 +71,15 @@ check_metadata() {
     || fail "$id" "no PNG icon.png in the package"
 
   grep -q '<readme>README.md</readme>' <<<"$nuspec" || fail "$id" "nuspec does not name README.md as its readme"
-  unzip -l "$package" README.md >/dev/null 2>&1 || fail "$id" "no README.md in the package"
+  readme=$(unzip -p "$package" README.md 2>/dev/null | tr -d '\r')
+  if [ -z "$readme" ]; then
+    fail "$id" "no README.md in the package"
+  else
+    grep -qx "dotnet add package $id" <<<"$readme" || fail "$id" "README.md is not the package's own (no 'dotnet add package $id' line)"
+    ! cmp -s <(printf '%s\n' "$readme") <(tr -d '\r' <"$root_readme") || fail "$id" "README.md is the repository's README, not the package's"
+    ! grep -Eq 'apt-get|\./test\.sh' <<<"$readme" || fail "$id" "README.md speaks of the repository's own set-up (apt-get or ./test.sh)"
+    ! grep -Pq '\]\((?!https?://|#)' <<<"$readme" || fail "$id" "README.md has a relative link, which breaks outside the repository: $(grep -Po '\]\((?!https?://|#)[^)]*\)' <<<"$readme" | head -n 1)"
+  fi
 
   local dependency dep_id dep_version
   while read -r dependency; do
