@@ -8,7 +8,9 @@
 # XML docs, and a .snupkg with the PDB, whose Source Link maps the sources to the repository at that commit
 # (https://raw.githubusercontent.com/<owner>/<repo>/<commit>/*). Source-only packages (`source_only`) carry
 # contentFiles, no lib/, no .snupkg. Libraries depend only on each other, on Marten, MediatR or FluentAssertions for
-# their adapters, and on Microsoft.Extensions.* abstractions 10.0.x.
+# their adapters, and on Microsoft.Extensions.* abstractions 10.0.x, plus Microsoft.Extensions.Options and its
+# ConfigurationExtensions (options validated at start-up and bound from IConfiguration; both are what every host
+# already loads, and the README's dependency table names them).
 # With a second folder (the same version packed again from a rebuild), every .nupkg and .snupkg there must be byte
 # for byte the one in the first folder: the build is reproducible.
 # Every problem is printed, naming the package and what is missing; the exit code is 1 if there was any.
@@ -89,7 +91,7 @@ check_metadata() {
       Negotiations | Negotiations.*)
         [ "$dep_version" = "$version" ] || fail "$id" "depends on $dep_id $dep_version, not on this release ($version)" ;;
       Marten | MediatR | FluentAssertions) ;;
-      Microsoft.Extensions.*.Abstractions | Microsoft.Extensions.Options)
+      Microsoft.Extensions.*.Abstractions | Microsoft.Extensions.Options | Microsoft.Extensions.Options.ConfigurationExtensions)
         [[ "$dep_version" =~ ^10\.0\.[0-9]+$ ]] || fail "$id" "depends on $dep_id $dep_version; libraries take Microsoft.Extensions.* 10.0.x" ;;
       *)
         fail "$id" "depends on $dep_id $dep_version; libraries depend only on abstractions (hosts bring implementations)" ;;
