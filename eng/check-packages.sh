@@ -7,7 +7,7 @@
 # tags and repository metadata (type git, url, commit). The compiled ones also carry lib/net10.0/<id>.dll with its
 # XML docs, and a .snupkg with the PDB, whose Source Link maps the sources to the repository at that commit
 # (https://raw.githubusercontent.com/<owner>/<repo>/<commit>/*). Source-only packages (`source_only`) carry
-# contentFiles, no lib/, no .snupkg. Libraries depend only on each other, on Marten, MediatR or FluentAssertions for
+# contentFiles and build/<id>.targets, no lib/, no .snupkg. Libraries depend only on each other, on Marten, MediatR or FluentAssertions for
 # their adapters, and on Microsoft.Extensions.* abstractions 10.0.x, plus Microsoft.Extensions.Options and its
 # ConfigurationExtensions (options validated at start-up and bound from IConfiguration; both are what every host
 # already loads, and the README's dependency table names them).
@@ -136,6 +136,8 @@ for id in "${packages[@]}"; do
   if is_source_only "$id"; then
     grep -Eq '^contentFiles/cs/any/.+\.cs$' <<<"$entries" || fail "$id" "no C# sources under contentFiles/cs/any/"
     grep -q 'buildAction="Compile"' <<<"$(unzip -p "$package" "$id.nuspec")" || fail "$id" "contentFiles are not marked buildAction=\"Compile\""
+    # Its build targets keep a second copy of the sources out of a project whose references already compile them.
+    grep -qx "build/$id.targets" <<<"$entries" || fail "$id" "no build/$id.targets (a test project beside its app would compile the sources twice)"
     ! grep -q '^lib/' <<<"$entries" || fail "$id" "has a lib/ folder, but it is a source-only package"
     [ ! -f "$symbols" ] || fail "$id" "has a symbols package, but it is a source-only package"
     continue

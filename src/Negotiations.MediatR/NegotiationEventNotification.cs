@@ -26,7 +26,7 @@ namespace Negotiations.MediatR;
 /// <param name="EventType">The event's stable wire name, such as <c>ultimatum_issued.v1</c>.</param>
 /// <param name="Metadata">The command id, type and fingerprint, correlation id and causation id recorded with the event.</param>
 /// <param name="Event">The event.</param>
-internal sealed record NegotiationEventNotification<TEvent>(
+public sealed record NegotiationEventNotification<TEvent>(
     string StreamId,
     long Version,
     string EventType,

@@ -12,12 +12,12 @@ namespace Negotiations.MediatR;
 /// A negotiation command sent through MediatR: <c>await mediator.Send(new NegotiationRequest(command))</c>.
 /// </summary>
 /// <remarks>
-/// <see cref="NegotiationRequestHandler"/> runs the command through the command service and returns its result
+/// <see cref="NegotiationRequestHandler"/> sends the command through <see cref="INegotiationCommands"/> and returns its result
 /// unchanged: accepted, already applied, or refused with the broken rule. A
 /// <see cref="StreamVersionConflictException"/> that outlasts the service's retries propagates unchanged. After
 /// a commit, each committed event is published as a <see cref="NegotiationEventNotification{TEvent}"/>.
 /// </remarks>
 /// <param name="Command">Any negotiation command.</param>
 /// <param name="Context">Correlation and causation to record with the events; none when null.</param>
-internal sealed record NegotiationRequest(NegotiationCommand Command, CommandContext? Context = null)
+public sealed record NegotiationRequest(NegotiationCommand Command, CommandContext? Context = null)
     : IRequest<CommandResult>;

@@ -14,34 +14,33 @@ using Negotiations.EventSourcing;
 namespace Negotiations.MediatR;
 
 /// <summary>
-/// Handles <see cref="NegotiationRequest"/>: runs the command through the command service, then, when the command
+/// Handles <see cref="NegotiationRequest"/>: sends the command through <see cref="INegotiationCommands"/>, then, when the command
 /// was accepted and appended events, publishes each of them as a <see cref="NegotiationEventNotification{TEvent}"/>
 /// in stream order.
 /// </summary>
 /// <remarks>
-/// <para>The command service's result is returned as it is. Exceptions of the command service, such as a
-/// <see cref="StreamVersionConflictException"/>, propagate unchanged and publish nothing.</para>
+/// <para>The command goes to the <see cref="INegotiationCommands"/> of the request's scope, so it is bound to that
+/// scope's tenant and traced, measured and logged like any other command. Its result is returned as it is.
+/// Exceptions, such as a <see cref="StreamVersionConflictException"/>, propagate unchanged and publish nothing.</para>
 /// <para>Notifications are published after the commit, at most once. An exception of a notification handler
 /// propagates out of <c>Send</c> although the command is committed; the events after it are not published.
 /// Sending the same command again is safe: it returns <see cref="CommandOutcome.AlreadyApplied"/> and publishes
 /// nothing.</para>
 /// </remarks>
-internal sealed class NegotiationRequestHandler : IRequestHandler<NegotiationRequest, CommandResult>
+public sealed class NegotiationRequestHandler : IRequestHandler<NegotiationRequest, CommandResult>
 {
     private static readonly ConcurrentDictionary<Type, Func<IMediator, CommittedEvent, CancellationToken, Task>> Publishers = new();
 
     private static readonly MethodInfo PublishOfType =
         typeof(NegotiationRequestHandler).GetMethod(nameof(PublishAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private readonly CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent> _commands;
+    private readonly INegotiationCommands _commands;
     private readonly IMediator _mediator;
 
     /// <summary>Creates the handler.</summary>
-    /// <param name="commands">The command service of negotiation tracks, registered by <c>AddNegotiations</c>.</param>
+    /// <param name="commands">The entry point for commands, registered by <c>AddNegotiations</c>.</param>
     /// <param name="mediator">The application's mediator, through which the events are published.</param>
-    public NegotiationRequestHandler(
-        CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent> commands,
-        IMediator mediator)
+    public NegotiationRequestHandler(INegotiationCommands commands, IMediator mediator)
     {
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(mediator);
@@ -52,11 +51,11 @@ internal sealed class NegotiationRequestHandler : IRequestHandler<NegotiationReq
     /// <summary>Runs the command, then publishes the events it committed.</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the command before its commit, and is passed to the notification handlers.</param>
-    /// <returns>The command service's result, unchanged.</returns>
+    /// <returns>The command's result, unchanged.</returns>
     public async Task<CommandResult> Handle(NegotiationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await _commands.HandleAsync(request.Command, request.Context, cancellationToken).ConfigureAwait(false);
+        var result = await _commands.SendAsync(request.Command, request.Context, cancellationToken).ConfigureAwait(false);
         if (result.Outcome != CommandOutcome.Accepted)
         {
             return result;

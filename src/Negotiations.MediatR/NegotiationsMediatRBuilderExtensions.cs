@@ -11,7 +11,7 @@ using Negotiations.EventSourcing;
 namespace Negotiations.MediatR;
 
 /// <summary>Registers the MediatR adapter of the negotiations library.</summary>
-internal static class NegotiationsMediatRBuilderExtensions
+public static class NegotiationsMediatRBuilderExtensions
 {
     /// <summary>
     /// Registers the handler of <see cref="NegotiationRequest"/>, so that negotiation commands can be sent through

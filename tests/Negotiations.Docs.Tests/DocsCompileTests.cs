@@ -113,8 +113,10 @@ public sealed class DocsCompileTests(ITestOutputHelper output)
         // The framework, and what an app referencing the packages has in its bin: not the test tools, nor the
         // assembly of the MediatR source package (it ships none; its sources compile with the block).
         var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var app = Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Where(f => !IsTestTooling(Path.GetFileNameWithoutExtension(f)));
+        // The trusted platform assemblies list the test's own dependencies too, so both lists are filtered.
+        var app = Directory.GetFiles(AppContext.BaseDirectory, "*.dll");
         return [.. framework.Concat(app)
+            .Where(f => !IsTestTooling(Path.GetFileNameWithoutExtension(f)))
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .Select(g => MetadataReference.CreateFromFile(g.First()))];
     }

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using FluentAssertions;
 using Negotiations.Tests;
@@ -9,12 +10,12 @@ namespace Negotiations.MediatR.Tests;
 public sealed class SourcePackageTests
 {
     [Fact]
-    public void The_project_compiled_here_has_no_public_api()
+    public void The_adapter_is_public_so_an_apps_handlers_of_its_notifications_can_be_public()
     {
         var compiled = Assembly.Load(new AssemblyName("Negotiations.MediatR"));
 
-        compiled.GetTypes().Should().NotBeEmpty();
-        compiled.GetExportedTypes().Should().BeEmpty("the adapter ships as source whose types are internal to each app");
+        compiled.GetExportedTypes().Select(type => type.Name).Should().BeEquivalentTo(
+            "NegotiationRequest", "NegotiationRequestHandler", "NegotiationEventNotification`1", "NegotiationsMediatRBuilderExtensions");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Negotiations.Hosting;
 
 namespace Negotiations.EventSourcing;
 
@@ -31,7 +32,7 @@ public sealed record CommandContext(string? CorrelationId = null, string? Causat
 /// <typeparam name="TState">The decision state.</typeparam>
 /// <typeparam name="TCommand">The commands.</typeparam>
 /// <typeparam name="TEvent">The base type of the events.</typeparam>
-public sealed partial class CommandService<TState, TCommand, TEvent>
+public sealed class CommandService<TState, TCommand, TEvent>
     where TState : class
     where TCommand : IStreamCommand
     where TEvent : notnull
@@ -179,11 +180,11 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
                         return twin;
                     }
 
-                    LogConflictSurfaced(_logger, commandType, commandId, stream.StreamId, attempt + 1);
+                    NegotiationsLog.ConflictSurfaced(_logger, commandType, commandId, stream.StreamId, attempt + 1);
                     throw;
                 }
 
-                LogConflictRetry(_logger, commandType, commandId, stream.StreamId, conflict.ExpectedVersion, attempt + 1);
+                NegotiationsLog.ConflictRetry(_logger, commandType, commandId, stream.StreamId, conflict.ExpectedVersion, attempt + 1);
                 continue;
             }
 
@@ -265,14 +266,4 @@ public sealed partial class CommandService<TState, TCommand, TEvent>
     }
 
     private static KeyValuePair<string, object?> Tag(string key, object? value) => new(key, value);
-
-
-
-
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Command {CommandType} {CommandId} on stream {StreamId} lost a race at version {ExpectedVersion}; retry {Attempt}")]
-    private static partial void LogConflictRetry(ILogger logger, string commandType, string commandId, string streamId, long expectedVersion, int attempt);
-
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Command {CommandType} {CommandId} on stream {StreamId} lost the race {Attempts} times; giving up")]
-    private static partial void LogConflictSurfaced(ILogger logger, string commandType, string commandId, string streamId, int attempts);
 }

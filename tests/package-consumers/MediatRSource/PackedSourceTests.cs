@@ -12,12 +12,12 @@ public sealed class PackedSourceTests
     private static readonly TrackId Track = new("packed-source");
 
     [Fact]
-    public void The_packages_sources_are_compiled_into_this_assembly_as_internal_types()
+    public void The_packages_sources_are_compiled_into_this_assembly_as_public_types()
     {
         Type[] adapter = [typeof(NegotiationRequest), typeof(NegotiationRequestHandler), typeof(NegotiationEventNotification<>), typeof(NegotiationsMediatRBuilderExtensions)];
 
         Assert.All(adapter, type => Assert.Same(typeof(PackedSourceTests).Assembly, type.Assembly));
-        Assert.All(adapter, type => Assert.False(type.IsPublic, $"{type.Name} should be internal"));
+        Assert.All(adapter, type => Assert.True(type.IsPublic, $"{type.Name} should be public, so that an app's handlers of its notifications can be"));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class PackedSourceTests
         Assert.Same(result.Events.Single(e => e.Data is NegotiationOpened).Data, notification.Event);
     }
 
-    private sealed class OpenedHandler : INotificationHandler<NegotiationEventNotification<NegotiationOpened>>
+    public sealed class OpenedHandler : INotificationHandler<NegotiationEventNotification<NegotiationOpened>>
     {
         public List<NegotiationEventNotification<NegotiationOpened>> Notifications { get; } = [];
 

@@ -17,7 +17,7 @@ public sealed class AlertBoard
 }
 
 /// <summary>Raises an alert when an ultimatum is committed: a MediatR notification from the adapter.</summary>
-internal sealed class UltimatumAlert(AlertBoard board) : INotificationHandler<NegotiationEventNotification<UltimatumIssued>>
+public sealed class UltimatumAlert(AlertBoard board) : INotificationHandler<NegotiationEventNotification<UltimatumIssued>>
 {
     public Task Handle(NegotiationEventNotification<UltimatumIssued> notification, CancellationToken cancellationToken)
     {
