@@ -71,7 +71,8 @@ public sealed class SeedOnMartenTests(PostgresSchema<SeedOnMartenTests> schema) 
         state!.EventCount.Should().Be(martenEvents.Count);
         state.View.Should().BeEquivalentTo(new NegotiationStateProjection().Project(track, martenEvents), o => o.WithStrictOrdering());
         state.View.Should().BeEquivalentTo((await views.AggregateAsync<NegotiationState>(track))!.View, o => o.WithStrictOrdering());
-        timeline!.View.Should().BeEquivalentTo(new TimelineProjection().Project(track, memoryEvents), o => o.WithStrictOrdering());
+        // A dictionary has no order, and jsonb keeps object keys in an order of its own.
+        timeline!.View.Should().BeEquivalentTo(new TimelineProjection().Project(track, memoryEvents), o => o.WithStrictOrdering().WithoutStrictOrderingFor(t => t.ProposalKinds));
         timeline.View.Entries.Should().NotBeEmpty();
     }
 }

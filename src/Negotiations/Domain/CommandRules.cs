@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Negotiations.EventSourcing;
+using Negotiations.Serialization;
 
 namespace Negotiations;
 
@@ -184,7 +185,7 @@ internal static partial class CommandRules
         {
             if (!Failed && !Enum.IsDefined(value))
             {
-                Fail(NegotiationErrors.InputUndefinedValue, member, $"{member} is {value}, which is not a value of {typeof(TEnum).Name} ({string.Join(", ", Enum.GetNames<TEnum>())}).");
+                Fail(NegotiationErrors.InputUndefinedValue, member, $"{member} is {value:D}, which is not a value of {typeof(TEnum).Name} ({EnumNames.All<TEnum>()}).");
             }
         }
 

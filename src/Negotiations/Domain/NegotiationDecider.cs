@@ -1,4 +1,5 @@
 using Negotiations.EventSourcing;
+using Negotiations.Serialization;
 
 namespace Negotiations;
 
@@ -231,15 +232,15 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
     private static DomainError? AnswerFieldsError(AnswerProposal c) => c.Answer switch
     {
         AnswerKind.AcceptedWithConditions when string.IsNullOrWhiteSpace(c.Conditions) =>
-            Error(NegotiationErrors.ProposalConditionsMissing, $"The answer to proposal '{c.Proposal}' is {nameof(AnswerKind.AcceptedWithConditions)} but names no conditions."),
+            Error(NegotiationErrors.ProposalConditionsMissing, $"The answer to proposal '{c.Proposal}' is {EnumNames.Of(AnswerKind.AcceptedWithConditions)} but names no conditions."),
         AnswerKind.Countered when c.CounteredBy is null =>
-            Error(NegotiationErrors.ProposalCounterMissing, $"The answer to proposal '{c.Proposal}' is {nameof(AnswerKind.Countered)} but names no counter-proposal."),
+            Error(NegotiationErrors.ProposalCounterMissing, $"The answer to proposal '{c.Proposal}' is {EnumNames.Of(AnswerKind.Countered)} but names no counter-proposal."),
         AnswerKind.Countered when c.CounteredBy == c.Proposal =>
             Error(NegotiationErrors.ProposalAnswerInconsistent, $"Proposal '{c.Proposal}' cannot be countered by itself."),
         not AnswerKind.AcceptedWithConditions when c.Conditions is not null =>
-            Error(NegotiationErrors.ProposalAnswerInconsistent, $"The answer to proposal '{c.Proposal}' is {c.Answer} but has conditions '{c.Conditions}'; conditions belong to {nameof(AnswerKind.AcceptedWithConditions)}."),
+            Error(NegotiationErrors.ProposalAnswerInconsistent, $"The answer to proposal '{c.Proposal}' is {EnumNames.Of(c.Answer)} but has conditions '{c.Conditions}'; conditions belong to {EnumNames.Of(AnswerKind.AcceptedWithConditions)}."),
         not AnswerKind.Countered when c.CounteredBy is not null =>
-            Error(NegotiationErrors.ProposalAnswerInconsistent, $"The answer to proposal '{c.Proposal}' is {c.Answer} but names counter-proposal '{c.CounteredBy}'; a counter-proposal belongs to {nameof(AnswerKind.Countered)}."),
+            Error(NegotiationErrors.ProposalAnswerInconsistent, $"The answer to proposal '{c.Proposal}' is {EnumNames.Of(c.Answer)} but names counter-proposal '{c.CounteredBy}'; a counter-proposal belongs to {EnumNames.Of(AnswerKind.Countered)}."),
         _ => null,
     };
 

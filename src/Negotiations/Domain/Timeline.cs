@@ -23,6 +23,12 @@ public sealed record Timeline
     /// <summary>The facts, in world order.</summary>
     public IReadOnlyList<TimelineEntry> Entries { get; init; } = [];
 
+    /// <summary>
+    /// The kind of every proposal made on the track, by proposal id, whatever the as-of day: what lets the entry of an
+    /// answer say what it answers ("rejected the demand four-regions").
+    /// </summary>
+    public IReadOnlyDictionary<string, ProposalKind> ProposalKinds { get; init; } = new Dictionary<string, ProposalKind>();
+
     /// <summary>An empty timeline.</summary>
     /// <param name="id">The track id.</param>
     /// <param name="asOf">The day the timeline is to be computed as of; null for every fact.</param>
@@ -76,7 +82,7 @@ public sealed class TimelineProjection : StreamProjection<Timeline>
     public DateOnly? AsOf { get; }
 
     /// <inheritdoc />
-    public override int SchemaVersion => 2;
+    public override int SchemaVersion => 3;
 
     /// <inheritdoc />
     public override ProjectedEventTypes EventTypes { get; } = new(NegotiationEvents.Catalog.Types, []);
@@ -97,6 +103,7 @@ public sealed class TimelineProjection : StreamProjection<Timeline>
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(events);
         var retracted = new RetractedCommands();
+        Dictionary<string, ProposalKind>? kinds = null;
         var entries = new FactList<TimelineEntry>(retracted, view.Entries);
         var version = view.Version;
         foreach (var @event in events)
@@ -112,6 +119,12 @@ public sealed class TimelineProjection : StreamProjection<Timeline>
                 retracted.Add(retraction.Retracted.Value);
             }
 
+            if (fact is ProposalMade made)
+            {
+                kinds ??= new Dictionary<string, ProposalKind>(view.ProposalKinds, StringComparer.Ordinal);
+                kinds[made.Proposal.Value] = made.Kind;
+            }
+
             if (AsOf is not { } day || fact.OccurredOn.HasHappenedBy(day))
             {
                 entries.Add(new TimelineEntry
@@ -119,7 +132,7 @@ public sealed class TimelineProjection : StreamProjection<Timeline>
                     Sequence = version,
                     OccurredOn = fact.OccurredOn,
                     EventType = @event.EventType,
-                    Description = TimelineText.Describe(fact),
+                    Description = TimelineText.Describe(fact, kinds ?? view.ProposalKinds),
                     Actors = TimelineText.ActorsOf(fact),
                     Source = fact.Source,
                     CommandId = @event.Metadata.CommandId,
@@ -127,14 +140,14 @@ public sealed class TimelineProjection : StreamProjection<Timeline>
             }
         }
 
-        return view with { Version = version, Entries = entries.Build() };
+        return view with { Version = version, Entries = entries.Build(), ProposalKinds = kinds ?? view.ProposalKinds };
     }
 }
 
 /// <summary>The one-line English descriptions and the actors of each fact.</summary>
 internal static class TimelineText
 {
-    public static string Describe(INegotiationEvent fact) => fact switch
+    public static string Describe(INegotiationEvent fact, IReadOnlyDictionary<string, ProposalKind> kinds) => fact switch
     {
         NegotiationOpened e => $"Negotiation \"{e.Title}\" opened with {string.Join(", ", e.Participants.Select(p => $"{Name(p.Actor)} as {Role(p.Role)}"))}",
         ParticipantJoined e => $"{Name(e.Participant.Actor)} joined as {Role(e.Participant.Role)}",
@@ -144,7 +157,7 @@ internal static class TimelineText
         RoundCancelled e => $"Round {e.Round} was cancelled{Because(e.Reason)}",
         RoundHeld e => $"Round {e.Round} was held in {Place(e.Venue)}{Delegations(e.Delegations)}: {Outcome(e.Outcome)}{About(e.Topics)}{(e.Summary is null ? string.Empty : $"; {e.Summary}")}",
         ProposalMade e => $"{Name(e.By)} made {Article(e.Kind)} {e.Kind.ToString().ToLowerInvariant()} {e.Proposal}{(e.AddressedTo.Count == 0 ? string.Empty : $" to {string.Join(", ", e.AddressedTo)}")}: {e.Terms}",
-        ProposalAnswered e => $"{Name(e.By)} {Answer(e)}",
+        ProposalAnswered e => $"{Name(e.By)} {Answer(e, kinds.TryGetValue(e.Proposal.Value, out var kind) ? kind : ProposalKind.Proposal)}",
         ExchangeAgreed e => $"{string.Join(" and ", e.Between)} agreed exchange {e.Exchange} of {e.Kind.ToString().ToLowerInvariant()}{Counts(e.Counts)}{(e.Terms is null ? string.Empty : $": {e.Terms}")}",
         ExchangeCarriedOut e => $"Stage {e.Stage} of exchange {e.Exchange} was carried out{Counts(e.Counts)}",
         UltimatumIssued e => $"{Name(e.Issuer)} gave {e.Target} until {e.Deadline} (ultimatum {e.Ultimatum}): {e.Demand}, or {e.Consequence}",
@@ -201,12 +214,17 @@ internal static class TimelineText
         ? string.Empty
         : $" ({string.Join(", ", counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Side} {c.Count}")))})";
 
-    private static string Answer(ProposalAnswered e) => e.Answer switch
+    // "rejected the demand four-regions": an answer names the kind of what it answers, as the proposal's entry does.
+    private static string Answer(ProposalAnswered e, ProposalKind kind)
     {
-        AnswerKind.Accepted => $"accepted proposal {e.Proposal}",
-        AnswerKind.Rejected => $"rejected proposal {e.Proposal}",
-        AnswerKind.AcceptedWithConditions => $"accepted proposal {e.Proposal} on conditions: {e.Conditions}",
-        AnswerKind.Countered => $"countered proposal {e.Proposal} with {e.CounteredBy}",
-        _ => $"answered proposal {e.Proposal}",
-    };
+        var what = $"the {kind.ToString().ToLowerInvariant()} {e.Proposal}";
+        return e.Answer switch
+        {
+            AnswerKind.Accepted => $"accepted {what}",
+            AnswerKind.Rejected => $"rejected {what}",
+            AnswerKind.AcceptedWithConditions => $"accepted {what} on conditions: {e.Conditions}",
+            AnswerKind.Countered => $"countered {what} with {e.CounteredBy}",
+            _ => $"answered {what}",
+        };
+    }
 }

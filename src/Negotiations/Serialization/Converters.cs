@@ -187,7 +187,7 @@ internal sealed class SnakeCaseEnumConverter<TEnum> : JsonConverter<TEnum>
     public SnakeCaseEnumConverter()
     {
         var values = Enum.GetValues<TEnum>();
-        _names = values.ToFrozenDictionary(v => v, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
+        _names = values.ToFrozenDictionary(v => v, v => EnumNames.Of(v));
         _byName = values.ToFrozenDictionary(v => _names[v], v => v, StringComparer.Ordinal);
     }
 

@@ -204,7 +204,9 @@ public sealed partial class NegotiationDeciderTests
     {
         Given.OpenedTrack().AndCommands(Demand())
             .When(Answer(answer: AnswerKind.Rejected) with { Conditions = "unless Crimea is excluded" })
-            .ThenFails(NegotiationErrors.ProposalAnswerInconsistent);
+            .ThenFails(NegotiationErrors.ProposalAnswerInconsistent)
+            .Message.Should().Be("The answer to proposal 'four-regions' is rejected but has conditions 'unless Crimea is excluded'; conditions belong to accepted_with_conditions.",
+                "answers are named as the JSON names them");
     }
 
     [Fact]
@@ -212,6 +214,7 @@ public sealed partial class NegotiationDeciderTests
     {
         Given.OpenedTrack().AndCommands(Demand())
             .When(Answer(answer: AnswerKind.Accepted) with { CounteredBy = new ProposalId("ghost") })
-            .ThenFails(NegotiationErrors.ProposalAnswerInconsistent);
+            .ThenFails(NegotiationErrors.ProposalAnswerInconsistent)
+            .Message.Should().Be("The answer to proposal 'four-regions' is accepted but names counter-proposal 'ghost'; a counter-proposal belongs to countered.");
     }
 }

@@ -53,7 +53,7 @@ public sealed class TimelineTests
         byType["round_postponed.v1"].Should().Be("Round next-week was postponed to 2025-07-30: delegations not ready");
         byType["round_held.v1"].Should().Be("Round istanbul-2025-05-16 was held in Istanbul, TUR between UKR (headed by Rustem Umerov) and RUS (headed by Vladimir Medinsky): no breakthrough on ceasefire, prisoners, humanitarian_corridors; The two sides exchanged ideas on what a peace deal could look like");
         byType["proposal_made.v1"].Should().Be("Russia (RUS) made a demand four-regions to UKR: Ukraine gives up four regions, on top of Crimea");
-        byType["proposal_answered.v1"].Should().Be("Ukraine (UKR) rejected proposal four-regions");
+        byType["proposal_answered.v1"].Should().Be("Ukraine (UKR) rejected the demand four-regions");
         byType["exchange_agreed.v1"].Should().Be("UKR and RUS agreed exchange prisoners-2025 of prisoners (UKR 1000): prisoner exchanges");
         byType["exchange_carried_out.v1"].Should().Be("Stage 1 of exchange prisoners-2025 was carried out (UKR 390, RUS 390)");
         byType["ultimatum_issued.v1"].Should().Be("Donald Trump (USA) gave RUS until 2025-09-02..2025-09-08 (week) (ultimatum fifty-days): negotiate a deal, or heavy sanctions");
@@ -71,8 +71,22 @@ public sealed class TimelineTests
 
         timeline.Entries.Select(e => e.Description).Should().Contain([
             "Ukraine (UKR) made an offer ceasefire-first to RUS: a cease-fire first",
-            "Ukraine (UKR) countered proposal four-regions with ceasefire-first",
+            "Ukraine (UKR) countered the demand four-regions with ceasefire-first",
         ]);
+    }
+
+    [Fact]
+    public void An_answer_names_the_kind_of_what_it_answers_when_the_proposal_came_in_an_earlier_fold()
+    {
+        var projection = new TimelineProjection();
+        var history = History.Of(Demand(), Answer());
+        var recorded = history.Events;
+
+        var first = projection.Fold(projection.Start(Id.Value), [.. recorded.Take(recorded.Count - 1)]);
+        var timeline = projection.Evolve(first, recorded[^1]);
+
+        first.ProposalKinds.Should().Equal(new Dictionary<string, ProposalKind> { ["four-regions"] = ProposalKind.Demand });
+        timeline.Entries[^1].Description.Should().Be("Ukraine (UKR) rejected the demand four-regions");
     }
 
     [Fact]
