@@ -35,6 +35,10 @@ public static class ScriptReader
     /// </summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
+    private const string NoteProperty = "note";
+
+    private static readonly string[] OtherEntryProperties = [NoteProperty];
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads an article and its replay script from files.</summary>
@@ -109,7 +113,7 @@ public static class ScriptReader
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                throw new ScriptException(new ScriptProblem(scriptName, null, null, $"a script is a JSON array of entries, not {Describe(document.RootElement.ValueKind)}"));
+                throw new ScriptException(new ScriptProblem(scriptName, null, null, $"a script is a JSON array of entries, not {NegotiationJson.Describe(document.RootElement.ValueKind)}"));
             }
 
             if (document.RootElement.GetArrayLength() == 0)
@@ -158,72 +162,32 @@ public static class ScriptReader
 
     private static ScriptEntry? ReadEntry(JsonElement element, int index, string article, List<string> problems)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (!NegotiationJson.Commands.TryReadMembers(element, OtherEntryProperties, out var members, out var shape))
         {
-            problems.Add($"an entry is a JSON object with 'command', 'data' and optionally 'note', not {Describe(element.ValueKind)}");
+            problems.Add(Problem(shape));
             return null;
         }
 
-        string? name = null;
         string? note = null;
-        JsonElement? data = null;
-        foreach (var property in element.EnumerateObject())
+        if (element.TryGetProperty(NoteProperty, out var noteElement))
         {
-            switch (property.Name)
+            if (noteElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
             {
-                case NegotiationJson.CommandProperty when name is null && property.Value.ValueKind == JsonValueKind.String:
-                    name = property.Value.GetString()!;
-                    break;
-                case NegotiationJson.CommandProperty when name is null:
-                    problems.Add($"'command' must be a string naming the command, not {Describe(property.Value.ValueKind)}");
-                    return null;
-                case NegotiationJson.DataProperty when data is null:
-                    data = property.Value;
-                    break;
-                case "note" when note is null && property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Null:
-                    note = property.Value.GetString();
-                    break;
-                case "note" when note is null:
-                    problems.Add($"'note' must be a string, not {Describe(property.Value.ValueKind)}");
-                    return null;
-                case NegotiationJson.CommandProperty or NegotiationJson.DataProperty or "note":
-                    problems.Add($"'{property.Name}' appears twice");
-                    return null;
-                default:
-                    problems.Add($"'{property.Name}' is not a property of an entry; an entry has 'command', 'data' and optionally 'note'");
-                    return null;
+                problems.Add($"'note' must be a string, not {NegotiationJson.Describe(noteElement.ValueKind)}");
+                return null;
             }
+
+            note = noteElement.GetString();
         }
 
-        if (name is null)
+        if (!NegotiationJson.Commands.TryResolve(members, out var command, out var problem))
         {
-            problems.Add("missing 'command': name the command, such as \"RecordRoundHeld\"");
+            problems.Add(Problem(problem));
             return null;
         }
 
-        if (!NegotiationJson.CommandTypes.ContainsKey(name))
-        {
-            problems.Add($"unknown command '{name}'; known commands: {string.Join(", ", NegotiationJson.CommandTypes.Keys.Order(StringComparer.Ordinal))}");
-            return null;
-        }
-
-        if (data is not { ValueKind: JsonValueKind.Object } payload)
-        {
-            problems.Add(data is null ? $"missing 'data': the fields of the {name} command" : $"'data' must be a JSON object with the fields of the {name} command, not {Describe(data.Value.ValueKind)}");
-            return null;
-        }
-
-        NegotiationCommand command;
-        try
-        {
-            command = NegotiationJson.DeserializeCommand(name, payload);
-        }
-        catch (JsonException ex)
-        {
-            problems.Add($"invalid {name} data{At(ex.Path)}: {Clean(ex.Message)}");
-            return null;
-        }
-
+        var name = members.Name!;
+        var payload = members.Data!.Value;
         if (Field<Source>(payload, "source") is not { } source)
         {
             problems.Add("missing 'data.source': every entry rests on a quote of the article");
@@ -246,6 +210,27 @@ public static class ScriptReader
 
         return problems.Count == 0 ? new ScriptEntry(index, name, command, source, note) : null;
     }
+
+    /// <summary>
+    /// Writes an entry as a script holds it, compact: <c>{"command":"RecordRoundHeld","note":"...","data":{...}}</c>, the
+    /// note left out when there is none. A script that people wrote is indented by hand; compact, it is these bytes.
+    /// </summary>
+    internal static void WriteEntry(Utf8JsonWriter writer, ScriptEntry entry) =>
+        NegotiationJson.Commands.Write(writer, entry.CommandName, entry.Command, between: entry.Note is { } note ? w => w.WriteString(NoteProperty, note) : null);
+
+    /// <summary>Words an entry's envelope problem in the terms of a script.</summary>
+    private static string Problem(EnvelopeProblem problem) => problem.Fault switch
+    {
+        EnvelopeFault.NotAnObject => $"an entry is a JSON object with 'command', 'data' and optionally 'note', not {NegotiationJson.Describe(problem.Kind)}",
+        EnvelopeFault.NameNotAString => $"'command' must be a string naming the command, not {NegotiationJson.Describe(problem.Kind)}",
+        EnvelopeFault.Repeated => $"'{problem.Member}' appears twice",
+        EnvelopeFault.NotAMember => $"'{problem.Member}' is not a property of an entry; an entry has 'command', 'data' and optionally 'note'",
+        EnvelopeFault.MissingName => "missing 'command': name the command, such as \"RecordRoundHeld\"",
+        EnvelopeFault.UnknownName => $"unknown command '{problem.Name}'; known commands: {NegotiationJson.Commands.KnownNames}",
+        EnvelopeFault.MissingData => $"missing 'data': the fields of the {problem.Name} command",
+        EnvelopeFault.DataNotAnObject => $"'data' must be a JSON object with the fields of the {problem.Name} command, not {NegotiationJson.Describe(problem.Kind)}",
+        _ => $"invalid {problem.Name} data{At(problem.Error!.Path)}: {Clean(problem.Error.Message)}",
+    };
 
     // Every command of the contract has "occurredOn" and "source"; reading them from the checked JSON needs no
     // table of command types.
@@ -344,15 +329,4 @@ public static class ScriptReader
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
 }

@@ -23,8 +23,9 @@ namespace Negotiations.EventSourcing;
 /// }
 /// </code>
 /// <c>metadata</c>, <c>recordedAt</c> and <c>globalPosition</c> may be left out (no metadata; the Unix epoch; the
-/// entry's place in the file). Each stream's versions run 1, 2, 3, ... in file order; <c>data</c> is the event in
-/// the JSON contract of <see cref="NegotiationJson"/>.
+/// entry's place in the file); an entry has no other members, and none twice. Each stream's versions run 1, 2, 3, ...
+/// in file order; <c>type</c> and <c>data</c> are the event's envelope, read and written as every envelope of the
+/// contract of <see cref="NegotiationJson"/> is.
 /// </remarks>
 public sealed class EventHistory
 {
@@ -186,17 +187,22 @@ public sealed class EventHistory
             writer.WriteStartArray("events");
             foreach (var e in Events)
             {
-                writer.WriteStartObject();
-                writer.WriteString("streamId", e.StreamId);
-                writer.WriteNumber("version", e.Version);
-                writer.WriteNumber("globalPosition", e.GlobalPosition);
-                writer.WriteString("type", e.EventType);
-                writer.WriteString("recordedAt", e.RecordedAt.ToString("O", CultureInfo.InvariantCulture));
-                writer.WritePropertyName("metadata");
-                JsonSerializer.Serialize(writer, e.Metadata, NegotiationJson.Options);
-                writer.WritePropertyName("data");
-                JsonSerializer.Serialize(writer, e.Data, e.Data.GetType(), NegotiationJson.Options);
-                writer.WriteEndObject();
+                NegotiationJson.Events.Write(
+                    writer,
+                    e.EventType,
+                    e.Data,
+                    before: w =>
+                    {
+                        w.WriteString("streamId", e.StreamId);
+                        w.WriteNumber("version", e.Version);
+                        w.WriteNumber("globalPosition", e.GlobalPosition);
+                    },
+                    between: w =>
+                    {
+                        w.WriteString("recordedAt", e.RecordedAt.ToString("O", CultureInfo.InvariantCulture));
+                        w.WritePropertyName("metadata");
+                        JsonSerializer.Serialize(w, e.Metadata, NegotiationJson.Options);
+                    });
             }
 
             writer.WriteEndArray();
@@ -236,18 +242,18 @@ public sealed class EventHistory
 
     private static RecordedEvent ReadEntry(string source, int index, JsonElement entry, Dictionary<string, long> versions)
     {
-        if (entry.ValueKind != JsonValueKind.Object)
+        if (!NegotiationJson.Events.TryReadMembers(entry, OtherEntryProperties, out var members, out var shape))
         {
-            throw new EventHistoryException(source, index, "an entry must be a JSON object");
-        }
-
-        if (Unknown(entry, EntryProperties) is { } unknown)
-        {
-            throw new EventHistoryException(source, index, $"\"{unknown}\" is not a property of an entry; an entry has {string.Join(", ", EntryProperties)}");
+            throw new EventHistoryException(source, index, Problem(shape));
         }
 
         var streamId = RequiredString(source, index, entry, "streamId");
-        var type = RequiredString(source, index, entry, "type");
+        if (string.IsNullOrWhiteSpace(members.Name))
+        {
+            throw new EventHistoryException(source, index, Problem(new EnvelopeProblem(EnvelopeFault.MissingName)));
+        }
+
+        var type = members.Name;
         if (!entry.TryGetProperty("version", out var versionElement) || versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt64(out var version))
         {
             throw new EventHistoryException(source, index, "\"version\" is missing or not a whole number");
@@ -274,16 +280,14 @@ public sealed class EventHistory
             throw new EventHistoryException(source, index, $"\"globalPosition\" is not a whole number from 1: {p.GetRawText()}");
         }
 
-        if (!entry.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        if (!NegotiationJson.Events.TryResolve(members, out var @event, out var problem))
         {
-            throw new EventHistoryException(source, index, "\"data\" is missing or not an object");
+            throw new EventHistoryException(source, index, Problem(problem), problem.Error);
         }
 
-        INegotiationEvent @event;
         EventMetadata metadata;
         try
         {
-            @event = NegotiationJson.DeserializeEvent(type, data);
             metadata = entry.TryGetProperty("metadata", out var m) && m.ValueKind != JsonValueKind.Null
                 ? ReadMetadata(m)
                 : EventMetadata.None;
@@ -320,6 +324,19 @@ public sealed class EventHistory
     private static readonly string[] RootProperties = ["format", "events"];
 
     private static readonly string[] EntryProperties = ["streamId", "version", "globalPosition", "type", "recordedAt", "metadata", "data"];
+
+    private static readonly string[] OtherEntryProperties = [.. EntryProperties.Except([NegotiationJson.TypeProperty, NegotiationJson.DataProperty])];
+
+    /// <summary>Words an entry's envelope problem in the terms of a history.</summary>
+    private static string Problem(EnvelopeProblem problem) => problem.Fault switch
+    {
+        EnvelopeFault.NotAnObject => "an entry must be a JSON object",
+        EnvelopeFault.NotAMember => $"\"{problem.Member}\" is not a property of an entry; an entry has {string.Join(", ", EntryProperties)}",
+        EnvelopeFault.Repeated => $"\"{problem.Member}\" appears twice in the entry",
+        EnvelopeFault.NameNotAString or EnvelopeFault.MissingName => "\"type\" is missing or empty",
+        EnvelopeFault.MissingData or EnvelopeFault.DataNotAnObject => "\"data\" is missing or not an object",
+        _ => $"{problem.Name}: {NegotiationJson.Events.Describe(problem)}",
+    };
 
     private static string? Unknown(JsonElement element, string[] known) =>
         element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !known.Contains(name, StringComparer.Ordinal));

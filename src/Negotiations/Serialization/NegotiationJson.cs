@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Collections.Frozen;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -57,26 +54,29 @@ public static class NegotiationJson
     /// <summary>The envelope property holding the payload.</summary>
     public const string DataProperty = "data";
 
-    // The names are the wire names of commands in replay scripts and envelopes, declared on each command type with
-    // [WireName] (not taken from the CLR type names at run time, so renaming a type does not break a script): the same
-    // registry as the events' wire names.
-    private static readonly FrozenDictionary<string, Type> CommandTypesByName = typeof(NegotiationCommand).Assembly.GetTypes()
-        .Where(t => t.IsSubclassOf(typeof(NegotiationCommand)) && !t.IsAbstract)
-        .ToFrozenDictionary(
-            t => WireNameAttribute.Of(t) ?? throw new InvalidOperationException($"Command type '{t.FullName}' has no [WireName]; every command needs a stable wire name."),
-            StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<Type, string> CommandNamesByType =
-        CommandTypesByName.ToFrozenDictionary(pair => pair.Value, pair => pair.Key);
-
     /// <summary>The read-only serializer options of the contract. Copy them to change anything.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>The envelope of events: <c>{"type":"round_held.v1","data":{...}}</c>, the types of <see cref="NegotiationEvents.Catalog"/>.</summary>
+    internal static Envelope<INegotiationEvent> Events { get; } = new(TypeProperty, "event", "event type", NegotiationEvents.Catalog.Types);
+
+    /// <summary>The envelope of commands: <c>{"command":"ScheduleRound","data":{...}}</c>, every concrete <see cref="NegotiationCommand"/>.</summary>
+    /// <remarks>
+    /// The names are the wire names of commands in replay scripts and envelopes, declared on each command type with
+    /// [WireName] (not taken from the CLR type names at run time, so renaming a type does not break a script): the same
+    /// registry as the events' wire names.
+    /// </remarks>
+    internal static Envelope<NegotiationCommand> Commands { get; } = new(
+        CommandProperty,
+        "command",
+        "command",
+        typeof(NegotiationCommand).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(NegotiationCommand)) && !t.IsAbstract));
 
     /// <summary>
     /// The commands a replay script can name, by their wire names (<see cref="WireNameAttribute"/>:
     /// <c>OpenNegotiation</c>, <c>RecordRoundHeld</c>, ...).
     /// </summary>
-    public static IReadOnlyDictionary<string, Type> CommandTypes => CommandTypesByName;
+    public static IReadOnlyDictionary<string, Type> CommandTypes => Commands.Types;
 
     /// <summary>
     /// Applies the contract to options owned by someone else (a store's serializer, an indented copy): naming,
@@ -126,8 +126,7 @@ public static class NegotiationJson
     public static string SerializeEvent(INegotiationEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var type = NegotiationEvents.Catalog.NameOf(@event.GetType());
-        return WriteEnvelope(TypeProperty, type, @event);
+        return Events.Write(NegotiationEvents.Catalog.NameOf(@event.GetType()), @event);
     }
 
     /// <summary>Reads an envelope written by <see cref="SerializeEvent"/>.</summary>
@@ -140,8 +139,7 @@ public static class NegotiationJson
         return Strictly(() =>
         {
             using var document = JsonDocument.Parse(json);
-            var (type, data) = ReadEnvelope(document.RootElement, TypeProperty, "event envelope");
-            return DeserializeEvent(type, data);
+            return Events.Read(document.RootElement);
         });
     }
 
@@ -153,12 +151,7 @@ public static class NegotiationJson
     public static INegotiationEvent DeserializeEvent(string type, JsonElement data)
     {
         ArgumentNullException.ThrowIfNull(type);
-        if (!NegotiationEvents.Catalog.TryGetType(type, out var eventType))
-        {
-            throw new JsonException($"'{type}' is not a known event type; known: {string.Join(", ", NegotiationEvents.Catalog.Types.Select(NegotiationEvents.Catalog.NameOf).Order(StringComparer.Ordinal))}.");
-        }
-
-        return Strictly(() => (INegotiationEvent)ReadPayload(data, eventType, $"the data of a '{type}' event"));
+        return Events.ReadData(type, data);
     }
 
     /// <summary>The fixed name of a command type (see <see cref="CommandTypes"/>).</summary>
@@ -168,9 +161,9 @@ public static class NegotiationJson
     public static string CommandNameOf(Type commandType)
     {
         ArgumentNullException.ThrowIfNull(commandType);
-        return CommandNamesByType.TryGetValue(commandType, out var name)
+        return Commands.TryGetName(commandType, out var name)
             ? name
-            : throw new ArgumentException($"'{commandType.FullName}' is not a negotiation command type; known: {KnownCommands()}.", nameof(commandType));
+            : throw new ArgumentException($"'{commandType.FullName}' is not a negotiation command type; known: {Commands.KnownNames}.", nameof(commandType));
     }
 
     /// <summary>Writes a command as an envelope: <c>{"command":"ScheduleRound","data":{...}}</c>.</summary>
@@ -180,7 +173,7 @@ public static class NegotiationJson
     public static string SerializeCommand(NegotiationCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return WriteEnvelope(CommandProperty, CommandNameOf(command.GetType()), command);
+        return Commands.Write(CommandNameOf(command.GetType()), command);
     }
 
     /// <summary>Reads an envelope written by <see cref="SerializeCommand"/>.</summary>
@@ -193,8 +186,7 @@ public static class NegotiationJson
         return Strictly(() =>
         {
             using var document = JsonDocument.Parse(json);
-            var (name, data) = ReadEnvelope(document.RootElement, CommandProperty, "command envelope");
-            return DeserializeCommand(name, data);
+            return Commands.Read(document.RootElement);
         });
     }
 
@@ -206,12 +198,7 @@ public static class NegotiationJson
     public static NegotiationCommand DeserializeCommand(string name, JsonElement data)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (!CommandTypesByName.TryGetValue(name, out var commandType))
-        {
-            throw new JsonException($"'{name}' is not a known command; known: {KnownCommands()}.");
-        }
-
-        return Strictly(() => (NegotiationCommand)ReadPayload(data, commandType, $"the data of a '{name}' command"));
+        return Commands.ReadData(name, data);
     }
 
     /// <summary>
@@ -257,64 +244,6 @@ public static class NegotiationJson
                 };
             }
         }
-    }
-
-    private static string KnownCommands() => string.Join(", ", CommandTypesByName.Keys.Order(StringComparer.Ordinal));
-
-    private static object ReadPayload(JsonElement data, Type type, string what)
-    {
-        if (data.ValueKind != JsonValueKind.Object)
-        {
-            throw new JsonException($"{char.ToUpperInvariant(what[0])}{what[1..]} must be a JSON object, not {Describe(data.ValueKind)}.");
-        }
-
-        return data.Deserialize(type, Options)!;
-    }
-
-    private static string WriteEnvelope(string discriminator, string name, object payload)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString(discriminator, name);
-            writer.WritePropertyName(DataProperty);
-            JsonSerializer.Serialize(writer, payload, payload.GetType(), Options);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static (string Name, JsonElement Data) ReadEnvelope(JsonElement root, string discriminator, string what)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new JsonException($"An {what} must be a JSON object, not {Describe(root.ValueKind)}.");
-        }
-
-        string? name = null;
-        JsonElement? data = null;
-        foreach (var property in root.EnumerateObject())
-        {
-            if (property.NameEquals(discriminator) && name is null)
-            {
-                name = property.Value.ValueKind == JsonValueKind.String
-                    ? property.Value.GetString()!
-                    : throw new JsonException($"An {what}'s '{discriminator}' must be a string, not {Describe(property.Value.ValueKind)}.");
-            }
-            else if (property.NameEquals(DataProperty) && data is null)
-            {
-                data = property.Value;
-            }
-            else
-            {
-                throw new JsonException($"An {what} has exactly '{discriminator}' and '{DataProperty}'; '{property.Name}' is not allowed here (or is repeated).");
-            }
-        }
-
-        return (name ?? throw new JsonException($"An {what} needs '{discriminator}'."),
-                data ?? throw new JsonException($"An {what} needs '{DataProperty}'."));
     }
 
     /// <summary>Names a JSON value's kind for error messages ("an object", "a string", ...).</summary>
