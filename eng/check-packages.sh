@@ -22,12 +22,22 @@ second="${3:-}"
 # Every package the solution ships; add a new one here. Those also in source_only ship C# sources, no assembly.
 packages=(Negotiations Negotiations.Marten Negotiations.MediatR Negotiations.Scripts Negotiations.Testing)
 source_only=(Negotiations.MediatR)
+# Those that see the core's internals (InternalsVisibleTo) depend on exactly their own release, [x.y.z].
+pinned=(Negotiations.Scripts)
 root_readme="$(cd "$(dirname "$0")/.." && pwd)/README.md"
 problems=0
 
 fail() {
   echo "check-packages: $1: $2" >&2
   problems=$((problems + 1))
+}
+
+is_pinned() {
+  local candidate
+  for candidate in "${pinned[@]}"; do
+    [ "$candidate" = "$1" ] && return 0
+  done
+  return 1
 }
 
 is_source_only() {
@@ -89,7 +99,11 @@ check_metadata() {
     dep_version=$(sed -n 's/.* version="\([^"]*\)".*/\1/p' <<<"$dependency")
     case "$dep_id" in
       Negotiations | Negotiations.*)
-        [ "$dep_version" = "$version" ] || fail "$id" "depends on $dep_id $dep_version, not on this release ($version)" ;;
+        if is_pinned "$id"; then
+          [ "$dep_version" = "[$version]" ] || fail "$id" "depends on $dep_id $dep_version, not on exactly this release ([$version]); it uses the core's internals"
+        else
+          [ "$dep_version" = "$version" ] || fail "$id" "depends on $dep_id $dep_version, not on this release ($version)"
+        fi ;;
       Marten | MediatR | FluentAssertions) ;;
       Microsoft.Extensions.*.Abstractions | Microsoft.Extensions.Options | Microsoft.Extensions.Options.ConfigurationExtensions)
         [[ "$dep_version" =~ ^10\.0\.[0-9]+$ ]] || fail "$id" "depends on $dep_id $dep_version; libraries take Microsoft.Extensions.* 10.0.x" ;;

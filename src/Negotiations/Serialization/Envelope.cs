@@ -35,6 +35,9 @@ internal sealed class Envelope<TMessage>
     private readonly string _noun;
     private readonly string _nameNoun;
 
+    // "An event envelope", "A command envelope".
+    private string Article => "aeiou".Contains(_noun[0], StringComparison.Ordinal) ? "An" : "A";
+
     /// <summary>Creates the envelope of some message types, each under the wire name it declares.</summary>
     /// <param name="discriminator">The member holding the wire name: <c>type</c> or <c>command</c>.</param>
     /// <param name="noun">What a message is called in error messages: <c>event</c>, <c>command</c>.</param>
@@ -231,12 +234,12 @@ internal sealed class Envelope<TMessage>
         ArgumentNullException.ThrowIfNull(problem);
         return problem.Fault switch
         {
-            EnvelopeFault.NotAnObject => $"An {_noun} envelope must be a JSON object, not {NegotiationJson.Describe(problem.Kind)}.",
-            EnvelopeFault.NameNotAString => $"An {_noun} envelope's '{Discriminator}' must be a string, not {NegotiationJson.Describe(problem.Kind)}.",
-            EnvelopeFault.NotAMember or EnvelopeFault.Repeated => $"An {_noun} envelope has exactly '{Discriminator}' and '{NegotiationJson.DataProperty}'; '{problem.Member}' is not allowed here (or is repeated).",
-            EnvelopeFault.MissingName => $"An {_noun} envelope needs '{Discriminator}'.",
+            EnvelopeFault.NotAnObject => $"{Article} {_noun} envelope must be a JSON object, not {NegotiationJson.Describe(problem.Kind)}.",
+            EnvelopeFault.NameNotAString => $"{Article} {_noun} envelope's '{Discriminator}' must be a string, not {NegotiationJson.Describe(problem.Kind)}.",
+            EnvelopeFault.NotAMember or EnvelopeFault.Repeated => $"{Article} {_noun} envelope has exactly '{Discriminator}' and '{NegotiationJson.DataProperty}'; '{problem.Member}' is not allowed here (or is repeated).",
+            EnvelopeFault.MissingName => $"{Article} {_noun} envelope needs '{Discriminator}'.",
             EnvelopeFault.UnknownName => $"'{problem.Name}' is not a known {_nameNoun}; known: {KnownNames}.",
-            EnvelopeFault.MissingData => $"An {_noun} envelope needs '{NegotiationJson.DataProperty}'.",
+            EnvelopeFault.MissingData => $"{Article} {_noun} envelope needs '{NegotiationJson.DataProperty}'.",
             EnvelopeFault.DataNotAnObject => $"The data of a '{problem.Name}' {_noun} must be a JSON object, not {NegotiationJson.Describe(problem.Kind)}.",
             _ => problem.Error!.Message,
         };

@@ -95,13 +95,13 @@ public sealed class EnvelopeTests
     }
 
     [Theory]
-    [InlineData("42", nameof(EnvelopeFault.NotAnObject), "An command envelope must be a JSON object, not a number.")]
-    [InlineData("""{"command":true,"data":{}}""", nameof(EnvelopeFault.NameNotAString), "An command envelope's 'command' must be a string, not a boolean.")]
-    [InlineData("""{"command":"CancelRound","note":"n","data":{}}""", nameof(EnvelopeFault.NotAMember), "An command envelope has exactly 'command' and 'data'; 'note' is not allowed here (or is repeated).")]
-    [InlineData("""{"command":"CancelRound","command":"CancelRound","data":{}}""", nameof(EnvelopeFault.Repeated), "An command envelope has exactly 'command' and 'data'; 'command' is not allowed here (or is repeated).")]
-    [InlineData("""{"data":{}}""", nameof(EnvelopeFault.MissingName), "An command envelope needs 'command'.")]
+    [InlineData("42", nameof(EnvelopeFault.NotAnObject), "A command envelope must be a JSON object, not a number.")]
+    [InlineData("""{"command":true,"data":{}}""", nameof(EnvelopeFault.NameNotAString), "A command envelope's 'command' must be a string, not a boolean.")]
+    [InlineData("""{"command":"CancelRound","note":"n","data":{}}""", nameof(EnvelopeFault.NotAMember), "A command envelope has exactly 'command' and 'data'; 'note' is not allowed here (or is repeated).")]
+    [InlineData("""{"command":"CancelRound","command":"CancelRound","data":{}}""", nameof(EnvelopeFault.Repeated), "A command envelope has exactly 'command' and 'data'; 'command' is not allowed here (or is repeated).")]
+    [InlineData("""{"data":{}}""", nameof(EnvelopeFault.MissingName), "A command envelope needs 'command'.")]
     [InlineData("""{"command":"CallOffRound","data":{}}""", nameof(EnvelopeFault.UnknownName), "'CallOffRound' is not a known command; known: AddParticipant, AgreeExchange, *, WithdrawUltimatum.")]
-    [InlineData("""{"command":"CancelRound"}""", nameof(EnvelopeFault.MissingData), "An command envelope needs 'data'.")]
+    [InlineData("""{"command":"CancelRound"}""", nameof(EnvelopeFault.MissingData), "A command envelope needs 'data'.")]
     [InlineData("""{"command":"CancelRound","data":null}""", nameof(EnvelopeFault.DataNotAnObject), "The data of a 'CancelRound' command must be a JSON object, not null.")]
     [InlineData("""{"command":"CancelRound","data":{}}""", nameof(EnvelopeFault.InvalidData), "JSON deserialization for type 'Negotiations.CancelRound' was missing required properties*")]
     public void Each_problem_of_a_command_envelope_is_named_in_the_words_of_the_contract(string json, string fault, string message)
