@@ -112,6 +112,15 @@ public static class SampleApp
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             store = NegotiationSnapshot.StoreName(host.Services);
             replay = await Replayer.ReplayAsync(host.Services, script, inputs.ScriptName, cancellationToken).ConfigureAwait(false);
+            if (options.ExportFormat is { } format)
+            {
+                var line = await Exporter.ExportAsync(host.Services, format, Path.GetFullPath(options.ExportPath!, environment.CurrentDirectory), tracks, asOf, cancellationToken).ConfigureAwait(false);
+                await stdout.WriteLineAsync(line).ConfigureAwait(false);
+                await host.StopAsync(cancellationToken).ConfigureAwait(false);
+                host.Dispose();
+                return;
+            }
+
             snapshots = await NegotiationSnapshot.ReadAsync(host.Services, tracks, asOf, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (options.Postgres is not null && ex is not (SampleException or OperationCanceledException))

@@ -47,6 +47,23 @@ internal sealed record SampleOptions
         HelpName = "name",
     };
 
+    private static readonly Option<string[]> ExportOption = new("--export")
+    {
+        Description = "Write the tracks as coded event data or a chart instead of the report: plover (PLOVER-style JSON), cameo (CSV with CAMEO codes) or svg (a timeline chart), to the file given.",
+        HelpName = "plover|cameo|svg> <path",
+        Arity = new ArgumentArity(2, 2),
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>The formats <c>--export</c> writes.</summary>
+    public static IReadOnlyList<string> ExportFormats { get; } = ["plover", "cameo", "svg"];
+
+    /// <summary>What to export instead of the report (<c>plover</c>, <c>cameo</c> or <c>svg</c>); null for the report.</summary>
+    public string? ExportFormat { get; init; }
+
+    /// <summary>The file to export to; null for the report.</summary>
+    public string? ExportPath { get; init; }
+
     /// <summary>The world day to show the negotiation as of; null for the article's publication day.</summary>
     public DateOnly? AsOf { get; init; }
 
@@ -68,7 +85,7 @@ internal sealed record SampleOptions
     /// <summary>The sample's command line, with <c>--help</c>.</summary>
     public static RootCommand Command() => new("Replays a news article's replay script through the Negotiations library and shows the negotiation as of a day.")
     {
-        AsOfOption, JsonOption, ArticleOption, ScriptOption, PostgresOption, SchemaOption,
+        AsOfOption, JsonOption, ArticleOption, ScriptOption, PostgresOption, SchemaOption, ExportOption,
     };
 
     /// <summary>Reads a parsed command line; <c>NEGOTIATIONS_POSTGRES</c> stands in for <c>--postgres</c>.</summary>
@@ -88,6 +105,26 @@ internal sealed record SampleOptions
             ScriptPath = NonEmpty(ScriptOption, parsed),
             Postgres = NonEmpty(PostgresOption, parsed),
         };
+
+        if (parsed.GetValue(ExportOption) is [var format, var path])
+        {
+            if (!ExportFormats.Contains(format, StringComparer.Ordinal))
+            {
+                throw SampleException.Usage($"--export {Shown(format)} is not a format: use {string.Join(", ", ExportFormats)}, then the file to write");
+            }
+
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw SampleException.Usage($"--export {format} needs the file to write");
+            }
+
+            if (options.Json)
+            {
+                throw SampleException.Usage("--export writes a file instead of the report: it does not go with --json");
+            }
+
+            options = options with { ExportFormat = format, ExportPath = path };
+        }
 
         if ((options.ArticlePath is null) != (options.ScriptPath is null))
         {
