@@ -79,7 +79,16 @@ public class MartenCommandBenchmarks
         await Postgres.CreateRawTablesAsync(_schema + "_r").ConfigureAwait(false);
         _raw = NpgsqlDataSource.Create(Postgres.Require());
         var statement = (RecordStatement)_track.NextStatement(new TrackId("raw"), "raw");
-        _statementJson = NegotiationJson.SerializeEvent(new StatementMade(statement.By, statement.Kind, statement.Summary, statement.Tone, statement.Agenda, statement.OccurredOn, statement.Source));
+        _statementJson = NegotiationJson.SerializeEvent(new StatementMade
+        {
+            By = statement.By,
+            Kind = statement.Kind,
+            Summary = statement.Summary,
+            Tone = statement.Tone,
+            Agenda = statement.Agenda,
+            OccurredOn = statement.OccurredOn,
+            Source = statement.Source,
+        });
         _rawStreams = [.. Enumerable.Range(0, Clients).Select(c => $"raw-{c}")];
         foreach (var stream in _rawStreams.Append("raw-warm-up"))
         {
@@ -286,7 +295,16 @@ public class MartenCommandBenchmarks
             await using (session.ConfigureAwait(false))
             {
                 var stream = await session.Events.FetchForWriting<ProjectedView<NegotiationDecisionState>>(_tracks[client].Value).ConfigureAwait(false);
-                stream.AppendOne(new StatementMade(statement.By, statement.Kind, statement.Summary, statement.Tone, statement.Agenda, statement.OccurredOn, statement.Source));
+                stream.AppendOne(new StatementMade
+                {
+                    By = statement.By,
+                    Kind = statement.Kind,
+                    Summary = statement.Summary,
+                    Tone = statement.Tone,
+                    Agenda = statement.Agenda,
+                    OccurredOn = statement.OccurredOn,
+                    Source = statement.Source,
+                });
                 await session.SaveChangesAsync().ConfigureAwait(false);
             }
         }

@@ -143,7 +143,16 @@ public sealed class StoreFailureTests(PostgresSchema<StoreFailureTests> schema) 
         var events = new MartenEventStore(store, NegotiationEvents.Catalog);
         var track = NewTrack();
         await new CommandService<NegotiationDecisionState, NegotiationCommand, INegotiationEvent>(Decider, events, NegotiationCommandFingerprints.Instance).HandleAsync(BadInputs.Opening(track));
-        var statement = new StatementMade(BadInputs.Peskov, StatementKind.Assessment, "late", null, [], BadInputs.Day, null);
+        var statement = new StatementMade
+        {
+            By = BadInputs.Peskov,
+            Kind = StatementKind.Assessment,
+            Summary = "late",
+            Tone = null,
+            Agenda = [],
+            OccurredOn = BadInputs.Day,
+            Source = null,
+        };
 
         var append = () => events.AppendAsync(StreamKey.Of(track.Value), long.MaxValue - 1, [statement], new EventMetadata { CommandId = "stale" });
 

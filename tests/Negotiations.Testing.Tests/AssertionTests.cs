@@ -133,7 +133,17 @@ public sealed class AssertionTests
 
         var error = NegotiationScenario.Create()
             .Given(opened)
-            .When(new ScheduleRound(track, new CommandId("c1"), NextRound, WorldDate.On(2025, 7, 1), new Venue(Affiliation.Turkiye), kyiv, null, WorldDate.On(2025, 7, 21)))
+            .When(new ScheduleRound
+            {
+                Track = track,
+                CommandId = new CommandId("c1"),
+                Round = NextRound,
+                Date = WorldDate.On(2025, 7, 1),
+                Venue = new Venue(Affiliation.Turkiye),
+                AnnouncedBy = kyiv,
+                ReportedBy = null,
+                OccurredOn = WorldDate.On(2025, 7, 21),
+            })
             .ThenFails(NegotiationErrors.RoundScheduledBeforeAnnouncement);
 
         error.Message.Should().Contain("2025-07-01");
@@ -144,12 +154,31 @@ public sealed class AssertionTests
     {
         var opened = (NegotiationOpened)History.Events[0].Data;
         var kyiv = new Actor(new ActorCode("kyiv"), "Kyiv", Affiliation.Ukraine, ActorType.State);
-        var schedule = new ScheduleRound(new TrackId(SeedHistory.Track), new CommandId("c1"), NextRound, WorldDate.On(2025, 7, 23), new Venue(Affiliation.Turkiye), kyiv, null, WorldDate.On(2025, 7, 21));
+        var schedule = new ScheduleRound
+        {
+            Track = new TrackId(SeedHistory.Track),
+            CommandId = new CommandId("c1"),
+            Round = NextRound,
+            Date = WorldDate.On(2025, 7, 23),
+            Venue = new Venue(Affiliation.Turkiye),
+            AnnouncedBy = kyiv,
+            ReportedBy = null,
+            OccurredOn = WorldDate.On(2025, 7, 21),
+        };
 
         var check = () => NegotiationScenario.Create()
             .Given(opened)
             .When(schedule)
-            .Then(new RoundScheduled(NextRound, WorldDate.On(2025, 7, 23), new Venue(Affiliation.Turkiye, "Istanbul"), kyiv, null, WorldDate.On(2025, 7, 21), null));
+            .Then(new RoundScheduled
+            {
+                Round = NextRound,
+                Date = WorldDate.On(2025, 7, 23),
+                Venue = new Venue(Affiliation.Turkiye, "Istanbul"),
+                AnnouncedBy = kyiv,
+                ReportedBy = null,
+                OccurredOn = WorldDate.On(2025, 7, 21),
+                Source = null,
+            });
 
         check.Should().Throw<ScenarioFailedException>().WithMessage(
             "Event 1 (round_scheduled.v1) of ScheduleRound 'c1' differs at $.venue.city: expected \"Istanbul\", got null.");

@@ -109,12 +109,53 @@ public abstract class BadInputContract
         [
             BadInputs.Join, BadInputs.Schedule, BadInputs.Held, BadInputs.Demand, BadInputs.Exchange, BadInputs.Stage,
             BadInputs.Ultimatum, BadInputs.Revise, BadInputs.Statement,
-            new ProposeRound(BadInputs.Track, new CommandId("x"), new RoundId("later"), BadInputs.Zelenskyy, null, [], BadInputs.Day),
-            new PostponeRound(BadInputs.Track, new CommandId("x"), new RoundId("istanbul"), null, null, BadInputs.Day),
-            new CancelRound(BadInputs.Track, new CommandId("x"), new RoundId("istanbul"), null, BadInputs.Day),
-            new AnswerProposal(BadInputs.Track, new CommandId("x"), new ProposalId("four-regions"), BadInputs.Zelenskyy, AnswerKind.Rejected, null, null, BadInputs.Day),
-            new WithdrawUltimatum(BadInputs.Track, new CommandId("x"), new UltimatumId("fifty-days"), null, BadInputs.Day),
-            new RetractFact(BadInputs.Track, new CommandId("x"), new CommandId("statement"), "wrong", BadInputs.Day),
+            new ProposeRound
+            {
+                Track = BadInputs.Track,
+                CommandId = new CommandId("x"),
+                Round = new RoundId("later"),
+                ProposedBy = BadInputs.Zelenskyy,
+                Window = null,
+                Agenda = [],
+                OccurredOn = BadInputs.Day,
+            },
+            new PostponeRound
+            {
+                Track = BadInputs.Track,
+                CommandId = new CommandId("x"),
+                Round = new RoundId("istanbul"),
+                NewDate = null,
+                Reason = null,
+                OccurredOn = BadInputs.Day,
+            },
+            new CancelRound { Track = BadInputs.Track, CommandId = new CommandId("x"), Round = new RoundId("istanbul"), Reason = null, OccurredOn = BadInputs.Day },
+            new AnswerProposal
+            {
+                Track = BadInputs.Track,
+                CommandId = new CommandId("x"),
+                Proposal = new ProposalId("four-regions"),
+                By = BadInputs.Zelenskyy,
+                Answer = AnswerKind.Rejected,
+                Conditions = null,
+                CounteredBy = null,
+                OccurredOn = BadInputs.Day,
+            },
+            new WithdrawUltimatum
+            {
+                Track = BadInputs.Track,
+                CommandId = new CommandId("x"),
+                Ultimatum = new UltimatumId("fifty-days"),
+                Reason = null,
+                OccurredOn = BadInputs.Day,
+            },
+            new RetractFact
+            {
+                Track = BadInputs.Track,
+                CommandId = new CommandId("x"),
+                Retracted = new CommandId("statement"),
+                Reason = "wrong",
+                OccurredOn = BadInputs.Day,
+            },
             BadInputs.Opening(BadInputs.Track) with { Title = "Another title" },
         ];
         others.Select(c => c.GetType()).Distinct().Should().HaveCount(NegotiationJson.CommandTypes.Count, "every command type reuses the id once");

@@ -19,28 +19,121 @@ public static class BadInputs
     /// <summary>A megabyte of text.</summary>
     public static readonly string Megabyte = new('a', 1 << 20);
 
-    public static OpenNegotiation Opening(TrackId track) => new(
-        track, new CommandId("open"), "Russia-Ukraine talks",
-        [new(Zelenskyy, ParticipantRole.Party), new(Peskov, ParticipantRole.Party), new(Trump, ParticipantRole.Mediator)],
-        WorldDate.Until(new DateOnly(2025, 7, 21)));
+    public static OpenNegotiation Opening(TrackId track) => new OpenNegotiation
+    {
+        Track = track,
+        CommandId = new CommandId("open"),
+        Title = "Russia-Ukraine talks",
+        Participants = [new(Zelenskyy, ParticipantRole.Party), new(Peskov, ParticipantRole.Party), new(Trump, ParticipantRole.Mediator)],
+        OccurredOn = WorldDate.Until(new DateOnly(2025, 7, 21)),
+    };
 
-    public static RecordStatement Statement => new(Track, new CommandId("statement"), Peskov, StatementKind.Assessment, "A lot of work lies ahead", Tone.Cautious, ["peace_settlement"], Day, Quote);
+    public static RecordStatement Statement => new RecordStatement
+    {
+        Track = Track,
+        CommandId = new CommandId("statement"),
+        By = Peskov,
+        Kind = StatementKind.Assessment,
+        Summary = "A lot of work lies ahead",
+        Tone = Tone.Cautious,
+        Agenda = ["peace_settlement"],
+        OccurredOn = Day,
+        Source = Quote,
+    };
 
-    public static ScheduleRound Schedule => new(Track, new CommandId("schedule"), new RoundId("istanbul"), WorldDate.On(2025, 7, 23), new Venue(Affiliation.Turkiye, "Istanbul"), Zelenskyy, null, Day, Quote);
+    public static ScheduleRound Schedule => new ScheduleRound
+    {
+        Track = Track,
+        CommandId = new CommandId("schedule"),
+        Round = new RoundId("istanbul"),
+        Date = WorldDate.On(2025, 7, 23),
+        Venue = new Venue(Affiliation.Turkiye, "Istanbul"),
+        AnnouncedBy = Zelenskyy,
+        ReportedBy = null,
+        OccurredOn = Day,
+        Source = Quote,
+    };
 
-    public static RecordRoundHeld Held => new(Track, new CommandId("held"), new RoundId("istanbul"), new Venue(Affiliation.Turkiye), [new(Affiliation.Ukraine, Zelenskyy)], ["ceasefire"], RoundOutcome.NoBreakthrough, null, Day);
+    public static RecordRoundHeld Held => new RecordRoundHeld
+    {
+        Track = Track,
+        CommandId = new CommandId("held"),
+        Round = new RoundId("istanbul"),
+        Venue = new Venue(Affiliation.Turkiye),
+        Delegations = [new(Affiliation.Ukraine, Zelenskyy)],
+        Topics = ["ceasefire"],
+        Outcome = RoundOutcome.NoBreakthrough,
+        Summary = null,
+        OccurredOn = Day,
+    };
 
-    public static MakeProposal Demand => new(Track, new CommandId("demand"), new ProposalId("four-regions"), ProposalKind.Demand, Peskov, [Affiliation.Ukraine], ["territory"], "Ukraine gives up four regions", Day);
+    public static MakeProposal Demand => new MakeProposal
+    {
+        Track = Track,
+        CommandId = new CommandId("demand"),
+        Proposal = new ProposalId("four-regions"),
+        Kind = ProposalKind.Demand,
+        By = Peskov,
+        AddressedTo = [Affiliation.Ukraine],
+        Agenda = ["territory"],
+        Terms = "Ukraine gives up four regions",
+        OccurredOn = Day,
+    };
 
-    public static AgreeExchange Exchange => new(Track, new CommandId("exchange"), new ExchangeId("prisoners"), ExchangeKind.Prisoners, [Affiliation.Ukraine, Affiliation.Russia], [new(Affiliation.Ukraine, 1200)], null, Day);
+    public static AgreeExchange Exchange => new AgreeExchange
+    {
+        Track = Track,
+        CommandId = new CommandId("exchange"),
+        Exchange = new ExchangeId("prisoners"),
+        Kind = ExchangeKind.Prisoners,
+        Between = [Affiliation.Ukraine, Affiliation.Russia],
+        Counts = [new(Affiliation.Ukraine, 1200)],
+        Terms = null,
+        OccurredOn = Day,
+    };
 
-    public static RecordExchangeStage Stage => new(Track, new CommandId("stage"), new ExchangeId("prisoners"), 1, [new(Affiliation.Ukraine, 100)], Day);
+    public static RecordExchangeStage Stage => new RecordExchangeStage
+    {
+        Track = Track,
+        CommandId = new CommandId("stage"),
+        Exchange = new ExchangeId("prisoners"),
+        Stage = 1,
+        Counts = [new(Affiliation.Ukraine, 100)],
+        OccurredOn = Day,
+    };
 
-    public static IssueUltimatum Ultimatum => new(Track, new CommandId("ultimatum"), new UltimatumId("fifty-days"), Trump, Affiliation.Russia, "negotiate a deal", WorldDate.On(2025, 9, 2), "sanctions", Day, Quote);
+    public static IssueUltimatum Ultimatum => new IssueUltimatum
+    {
+        Track = Track,
+        CommandId = new CommandId("ultimatum"),
+        Ultimatum = new UltimatumId("fifty-days"),
+        Issuer = Trump,
+        Target = Affiliation.Russia,
+        Demand = "negotiate a deal",
+        Deadline = WorldDate.On(2025, 9, 2),
+        Consequence = "sanctions",
+        OccurredOn = Day,
+        Source = Quote,
+    };
 
-    public static ReviseUltimatum Revise => new(Track, new CommandId("revise"), new UltimatumId("fifty-days"), WorldDate.On(2025, 9, 10), null, null, Day);
+    public static ReviseUltimatum Revise => new ReviseUltimatum
+    {
+        Track = Track,
+        CommandId = new CommandId("revise"),
+        Ultimatum = new UltimatumId("fifty-days"),
+        Deadline = WorldDate.On(2025, 9, 10),
+        Demand = null,
+        Consequence = null,
+        OccurredOn = Day,
+    };
 
-    public static AddParticipant Join => new(Track, new CommandId("join"), new Participant(Zelenskyy with { Code = new ActorCode("umerov"), Name = "Rustem Umerov" }, ParticipantRole.Party), Day);
+    public static AddParticipant Join => new AddParticipant
+    {
+        Track = Track,
+        CommandId = new CommandId("join"),
+        Participant = new Participant(Zelenskyy with { Code = new ActorCode("umerov"), Name = "Rustem Umerov" }, ParticipantRole.Party),
+        OccurredOn = Day,
+    };
 
     /// <summary>Each case: a name for the test output, the command, the code and member it is refused with.</summary>
     public static IEnumerable<(string Name, NegotiationCommand Command, string Code, string Member)> Cases()
@@ -76,7 +169,7 @@ public static class BadInputs
         yield return ("ultimatum at a default target", Ultimatum with { Target = default }, Required, "Target");
         yield return ("revision with a null deadline", Revise with { Deadline = null! }, Required, "Deadline");
         yield return ("revision with a null occurred-on", Revise with { OccurredOn = null! }, Required, "OccurredOn");
-        yield return ("retraction of a default command id", new RetractFact(Track, new CommandId("retract"), default, "wrong", Day), Required, "Retracted");
+        yield return ("retraction of a default command id", new RetractFact { Track = Track, CommandId = new CommandId("retract"), Retracted = default, Reason = "wrong", OccurredOn = Day }, Required, "Retracted");
 
         // Values their enum does not define.
         const string Undefined = NegotiationErrors.InputUndefinedValue;
@@ -86,7 +179,17 @@ public static class BadInputs
         yield return ("participant of role 99", Join with { Participant = new Participant(Zelenskyy, (ParticipantRole)99) }, Undefined, "Participant.Role");
         yield return ("round with outcome 99", Held with { Outcome = (RoundOutcome)99 }, Undefined, "Outcome");
         yield return ("proposal of kind 99", Demand with { Kind = (ProposalKind)99 }, Undefined, "Kind");
-        yield return ("answer 99", new AnswerProposal(Track, new CommandId("answer"), new ProposalId("four-regions"), Zelenskyy, (AnswerKind)99, null, null, Day), Undefined, "Answer");
+        yield return ("answer 99", new AnswerProposal
+        {
+            Track = Track,
+            CommandId = new CommandId("answer"),
+            Proposal = new ProposalId("four-regions"),
+            By = Zelenskyy,
+            Answer = (AnswerKind)99,
+            Conditions = null,
+            CounteredBy = null,
+            OccurredOn = Day,
+        }, Undefined, "Answer");
         yield return ("exchange of kind 99", Exchange with { Kind = (ExchangeKind)99 }, Undefined, "Kind");
 
         // Text no store may hold, or too much of it.
@@ -99,7 +202,7 @@ public static class BadInputs
         yield return ("title with NUL", Opening(Track) with { Title = "talks\0" }, BadText, "Title");
         yield return ("city with a tab", Schedule with { Venue = new Venue(Affiliation.Turkiye, "Istan\tbul") }, BadText, "Venue.City");
         yield return ("quote with NUL", Statement with { Source = Quote with { Quote = "said\0" } }, BadText, "Source.Quote");
-        yield return ("reason with an escape character", new CancelRound(Track, new CommandId("cancel"), new RoundId("istanbul"), "\u001b[31m", Day), BadText, "Reason");
+        yield return ("reason with an escape character", new CancelRound { Track = Track, CommandId = new CommandId("cancel"), Round = new RoundId("istanbul"), Reason = "\u001b[31m", OccurredOn = Day }, BadText, "Reason");
         const string TooLong = NegotiationErrors.InputTooLong;
         yield return ("summary of a megabyte", Statement with { Summary = Megabyte }, TooLong, "Summary");
         yield return ("summary of 10,001 characters", Statement with { Summary = new string('s', NegotiationLimits.TextLength + 1) }, TooLong, "Summary");

@@ -75,28 +75,85 @@ public static class CommandSequences
         Gen.Select(Command(track).Array[0, length], Gen.Int[0, length].Array[0, 3], (commands, again) =>
             (NegotiationCommand[])[Opening(track), .. commands, .. again.Where(i => i < commands.Length).Select(i => commands[i])]);
 
-    public static OpenNegotiation Opening(TrackId track) => new(
-        track, new CommandId("open"), "Generated talks",
-        [new(Actors[0], ParticipantRole.Party), new(Actors[2], ParticipantRole.Party), new(Actors[4], ParticipantRole.Host)],
-        WorldDate.Until(First));
+    public static OpenNegotiation Opening(TrackId track) => new OpenNegotiation
+    {
+        Track = track,
+        CommandId = new CommandId("open"),
+        Title = "Generated talks",
+        Participants = [new(Actors[0], ParticipantRole.Party), new(Actors[2], ParticipantRole.Party), new(Actors[4], ParticipantRole.Host)],
+        OccurredOn = WorldDate.Until(First),
+    };
 
     private static Gen<NegotiationCommand> Valid(TrackId track) => Gen.OneOf<NegotiationCommand>(
-        Gen.Select(Id, Actor, Gen.Enum<ParticipantRole>(), When, (id, a, role, on) => (NegotiationCommand)new AddParticipant(track, id, new Participant(a, role), on)),
-        Gen.Select(Id, Round, Actor, When, Topics, (id, r, by, on, agenda) => (NegotiationCommand)new ProposeRound(track, id, r, by, null, agenda, on)),
-        Gen.Select(Id, Round, When, Actor, When, Cited, (id, r, date, by, on, source) => (NegotiationCommand)new ScheduleRound(track, id, r, date, new Venue(Affiliation.Turkiye, "Istanbul"), by, null, on, source)),
-        Gen.Select(Id, Round, When, (id, r, on) => (NegotiationCommand)new PostponeRound(track, id, r, null, "not ready", on)),
-        Gen.Select(Id, Round, When, (id, r, on) => (NegotiationCommand)new CancelRound(track, id, r, null, on)),
-        Gen.Select(Id, Round, Side, Side, Gen.Enum<RoundOutcome>(), When, (id, r, a, b, outcome, on) => (NegotiationCommand)new RecordRoundHeld(track, id, r, new Venue(Affiliation.Turkiye), [new(a), new(b)], [], outcome, null, on)),
-        Gen.Select(Id, Proposal, Gen.Enum<ProposalKind>(), Actor, Side.Array[0, 2], Text, When, (id, p, kind, by, to, terms, on) => (NegotiationCommand)new MakeProposal(track, id, p, kind, by, to, [], terms, on)),
-        Gen.Select(Id, Proposal, Actor, Gen.Enum<AnswerKind>(), Proposal, When, (id, p, by, answer, counter, on) => (NegotiationCommand)new AnswerProposal(
-            track, id, p, by, answer, answer == AnswerKind.AcceptedWithConditions ? "if the front holds" : null, answer == AnswerKind.Countered ? counter : null, on)),
-        Gen.Select(Id, Exchange, Gen.Enum<ExchangeKind>(), Side, Side, Counts, When, (id, x, kind, a, b, counts, on) => (NegotiationCommand)new AgreeExchange(track, id, x, kind, [a, b], counts, null, on)),
-        Gen.Select(Id, Exchange, Gen.Int[0, 4], Counts, When, (id, x, stage, counts, on) => (NegotiationCommand)new RecordExchangeStage(track, id, x, stage, counts, on)),
-        Gen.Select(Id, Ultimatum, Actor, Side, When, When, (id, u, by, target, deadline, on) => (NegotiationCommand)new IssueUltimatum(track, id, u, by, target, "negotiate", deadline, "sanctions", on)),
-        Gen.Select(Id, Ultimatum, When, When, (id, u, deadline, on) => (NegotiationCommand)new ReviseUltimatum(track, id, u, deadline, null, null, on)),
-        Gen.Select(Id, Ultimatum, When, (id, u, on) => (NegotiationCommand)new WithdrawUltimatum(track, id, u, null, on)),
-        Gen.Select(Id, Actor, Gen.Enum<StatementKind>(), Text, Topics, When, Cited, (id, by, kind, summary, agenda, on, source) => (NegotiationCommand)new RecordStatement(track, id, by, kind, summary, null, agenda, on, source)),
-        Gen.Select(Id, Id, When, (id, retracted, on) => (NegotiationCommand)new RetractFact(track, id, retracted, "corrected", on)));
+        Gen.Select(Id, Actor, Gen.Enum<ParticipantRole>(), When, (id, a, role, on) => (NegotiationCommand)new AddParticipant { Track = track, CommandId = id, Participant = new Participant(a, role), OccurredOn = on }),
+        Gen.Select(Id, Round, Actor, When, Topics, (id, r, by, on, agenda) => (NegotiationCommand)new ProposeRound { Track = track, CommandId = id, Round = r, ProposedBy = by, Window = null, Agenda = agenda, OccurredOn = on }),
+        Gen.Select(Id, Round, When, Actor, When, Cited, (id, r, date, by, on, source) => (NegotiationCommand)new ScheduleRound
+        {
+            Track = track,
+            CommandId = id,
+            Round = r,
+            Date = date,
+            Venue = new Venue(Affiliation.Turkiye, "Istanbul"),
+            AnnouncedBy = by,
+            ReportedBy = null,
+            OccurredOn = on,
+            Source = source,
+        }),
+        Gen.Select(Id, Round, When, (id, r, on) => (NegotiationCommand)new PostponeRound { Track = track, CommandId = id, Round = r, NewDate = null, Reason = "not ready", OccurredOn = on }),
+        Gen.Select(Id, Round, When, (id, r, on) => (NegotiationCommand)new CancelRound { Track = track, CommandId = id, Round = r, Reason = null, OccurredOn = on }),
+        Gen.Select(Id, Round, Side, Side, Gen.Enum<RoundOutcome>(), When, (id, r, a, b, outcome, on) => (NegotiationCommand)new RecordRoundHeld
+        {
+            Track = track,
+            CommandId = id,
+            Round = r,
+            Venue = new Venue(Affiliation.Turkiye),
+            Delegations = [new(a), new(b)],
+            Topics = [],
+            Outcome = outcome,
+            Summary = null,
+            OccurredOn = on,
+        }),
+        Gen.Select(Id, Proposal, Gen.Enum<ProposalKind>(), Actor, Side.Array[0, 2], Text, When, (id, p, kind, by, to, terms, on) => (NegotiationCommand)new MakeProposal { Track = track, CommandId = id, Proposal = p, Kind = kind, By = by, AddressedTo = to, Agenda = [], Terms = terms, OccurredOn = on }),
+        Gen.Select(Id, Proposal, Actor, Gen.Enum<AnswerKind>(), Proposal, When, (id, p, by, answer, counter, on) => (NegotiationCommand)new AnswerProposal
+        {
+            Track = track,
+            CommandId = id,
+            Proposal = p,
+            By = by,
+            Answer = answer,
+            Conditions = answer == AnswerKind.AcceptedWithConditions ? "if the front holds" : null,
+            CounteredBy = answer == AnswerKind.Countered ? counter : null,
+            OccurredOn = on,
+        }),
+        Gen.Select(Id, Exchange, Gen.Enum<ExchangeKind>(), Side, Side, Counts, When, (id, x, kind, a, b, counts, on) => (NegotiationCommand)new AgreeExchange { Track = track, CommandId = id, Exchange = x, Kind = kind, Between = [a, b], Counts = counts, Terms = null, OccurredOn = on }),
+        Gen.Select(Id, Exchange, Gen.Int[0, 4], Counts, When, (id, x, stage, counts, on) => (NegotiationCommand)new RecordExchangeStage { Track = track, CommandId = id, Exchange = x, Stage = stage, Counts = counts, OccurredOn = on }),
+        Gen.Select(Id, Ultimatum, Actor, Side, When, When, (id, u, by, target, deadline, on) => (NegotiationCommand)new IssueUltimatum
+        {
+            Track = track,
+            CommandId = id,
+            Ultimatum = u,
+            Issuer = by,
+            Target = target,
+            Demand = "negotiate",
+            Deadline = deadline,
+            Consequence = "sanctions",
+            OccurredOn = on,
+        }),
+        Gen.Select(Id, Ultimatum, When, When, (id, u, deadline, on) => (NegotiationCommand)new ReviseUltimatum { Track = track, CommandId = id, Ultimatum = u, Deadline = deadline, Demand = null, Consequence = null, OccurredOn = on }),
+        Gen.Select(Id, Ultimatum, When, (id, u, on) => (NegotiationCommand)new WithdrawUltimatum { Track = track, CommandId = id, Ultimatum = u, Reason = null, OccurredOn = on }),
+        Gen.Select(Id, Actor, Gen.Enum<StatementKind>(), Text, Topics, When, Cited, (id, by, kind, summary, agenda, on, source) => (NegotiationCommand)new RecordStatement
+        {
+            Track = track,
+            CommandId = id,
+            By = by,
+            Kind = kind,
+            Summary = summary,
+            Tone = null,
+            Agenda = agenda,
+            OccurredOn = on,
+            Source = source,
+        }),
+        Gen.Select(Id, Id, When, (id, retracted, on) => (NegotiationCommand)new RetractFact { Track = track, CommandId = id, Retracted = retracted, Reason = "corrected", OccurredOn = on }));
 
     /// <summary>Breaks one member of a command: a missing reference, an undefined value, a default id or bad text.</summary>
     private static NegotiationCommand Broken(NegotiationCommand command) => command switch

@@ -134,10 +134,18 @@ public sealed class SyntheticTrack
     public NegotiationCommand NextStatement(TrackId track, string commandId)
     {
         var day = LastDay.AddDays(1);
-        return new RecordStatement(
-            track, new CommandId(commandId), Ukraine, StatementKind.Assessment,
-            "Ukraine says the talks made no progress.", Tone.Sceptical, [AgendaItems.Ceasefire],
-            WorldDate.On(day), Cite("said the talks made no progress", Ukraine, day));
+        return new RecordStatement
+        {
+            Track = track,
+            CommandId = new CommandId(commandId),
+            By = Ukraine,
+            Kind = StatementKind.Assessment,
+            Summary = "Ukraine says the talks made no progress.",
+            Tone = Tone.Sceptical,
+            Agenda = [AgendaItems.Ceasefire],
+            OccurredOn = WorldDate.On(day),
+            Source = Cite("said the talks made no progress", Ukraine, day),
+        };
     }
 
     /// <summary>The last command of the track, sent again to <paramref name="track"/>: an idempotent repeat.</summary>
@@ -160,16 +168,20 @@ public sealed class SyntheticTrack
     /// <summary>The endless sequence of commands: the opening, then one day of news after another.</summary>
     private static IEnumerable<NegotiationCommand> Commands(TrackId track, Reporting reported)
     {
-        yield return new OpenNegotiation(
-            track, new CommandId("open"), "Russia-Ukraine peace talks (synthetic)",
-            [
+        yield return new OpenNegotiation
+        {
+            Track = track,
+            CommandId = new CommandId("open"),
+            Title = "Russia-Ukraine peace talks (synthetic)",
+            Participants = [
                 new Participant(Ukraine, ParticipantRole.Party),
                 new Participant(Russia, ParticipantRole.Party),
                 new Participant(Turkiye, ParticipantRole.Host),
                 new Participant(UnitedStates, ParticipantRole.ThirdParty),
             ],
-            WorldDate.Until(FirstDay),
-            Cite("Both sides have met in Istanbul", null, FirstDay));
+            OccurredOn = WorldDate.Until(FirstDay),
+            Source = Cite("Both sides have met in Istanbul", null, FirstDay),
+        };
 
         for (var day = 0; ; day++)
         {
@@ -178,33 +190,72 @@ public sealed class SyntheticTrack
             var prefix = $"day-{day:D5}";
             var proposal = new ProposalId($"demand-{day:D5}");
 
-            yield return new RecordStatement(
-                track, new CommandId($"{prefix}/ukraine-ready"), Ukraine, StatementKind.Readiness,
-                "Ukraine is ready for an immediate and full cease-fire.", Tone.Conciliatory, [AgendaItems.Ceasefire],
-                on, Cite("ready for an immediate and full cease-fire", Ukraine, date));
+            yield return new RecordStatement
+            {
+                Track = track,
+                CommandId = new CommandId($"{prefix}/ukraine-ready"),
+                By = Ukraine,
+                Kind = StatementKind.Readiness,
+                Summary = "Ukraine is ready for an immediate and full cease-fire.",
+                Tone = Tone.Conciliatory,
+                Agenda = [AgendaItems.Ceasefire],
+                OccurredOn = on,
+                Source = Cite("ready for an immediate and full cease-fire", Ukraine, date),
+            };
 
-            yield return new MakeProposal(
-                track, new CommandId($"{prefix}/russia-demands"), proposal, ProposalKind.Demand, Russia,
-                [Affiliation.Ukraine], [AgendaItems.Territory, AgendaItems.AllianceMembership],
-                "Ukraine withdraws from four regions and renounces NATO membership.",
-                on, Cite("demanded that Ukraine withdraw from four regions", Russia, date));
+            yield return new MakeProposal
+            {
+                Track = track,
+                CommandId = new CommandId($"{prefix}/russia-demands"),
+                Proposal = proposal,
+                Kind = ProposalKind.Demand,
+                By = Russia,
+                AddressedTo = [Affiliation.Ukraine],
+                Agenda = [AgendaItems.Territory, AgendaItems.AllianceMembership],
+                Terms = "Ukraine withdraws from four regions and renounces NATO membership.",
+                OccurredOn = on,
+                Source = Cite("demanded that Ukraine withdraw from four regions", Russia, date),
+            };
 
-            yield return new AnswerProposal(
-                track, new CommandId($"{prefix}/ukraine-rejects"), proposal, Ukraine, AnswerKind.Rejected, null, null,
-                on, Cite("rejected the demands as an ultimatum", Ukraine, date));
+            yield return new AnswerProposal
+            {
+                Track = track,
+                CommandId = new CommandId($"{prefix}/ukraine-rejects"),
+                Proposal = proposal,
+                By = Ukraine,
+                Answer = AnswerKind.Rejected,
+                Conditions = null,
+                CounteredBy = null,
+                OccurredOn = on,
+                Source = Cite("rejected the demands as an ultimatum", Ukraine, date),
+            };
 
-            yield return new RecordStatement(
-                track, new CommandId($"{prefix}/russia-warns"), Russia, StatementKind.Warning,
-                "Russia warns that its terms will harden.", Tone.Hostile, [AgendaItems.Territory],
-                on, Cite("its terms would only get tougher", Russia, date));
+            yield return new RecordStatement
+            {
+                Track = track,
+                CommandId = new CommandId($"{prefix}/russia-warns"),
+                By = Russia,
+                Kind = StatementKind.Warning,
+                Summary = "Russia warns that its terms will harden.",
+                Tone = Tone.Hostile,
+                Agenda = [AgendaItems.Territory],
+                OccurredOn = on,
+                Source = Cite("its terms would only get tougher", Russia, date),
+            };
 
-            yield return new RecordRoundHeld(
-                track, new CommandId($"{prefix}/round-held"), new RoundId($"istanbul-{day:D5}"),
-                new Venue(Affiliation.Turkiye, "Istanbul"),
-                [new Delegation(Affiliation.Ukraine, Umerov), new Delegation(Affiliation.Russia, Medinsky)],
-                [AgendaItems.Prisoners, AgendaItems.Ceasefire], RoundOutcome.NoBreakthrough,
-                "The delegations agreed to keep talking.",
-                on, Cite("met in Istanbul for a round that lasted about an hour", null, date));
+            yield return new RecordRoundHeld
+            {
+                Track = track,
+                CommandId = new CommandId($"{prefix}/round-held"),
+                Round = new RoundId($"istanbul-{day:D5}"),
+                Venue = new Venue(Affiliation.Turkiye, "Istanbul"),
+                Delegations = [new Delegation(Affiliation.Ukraine, Umerov), new Delegation(Affiliation.Russia, Medinsky)],
+                Topics = [AgendaItems.Prisoners, AgendaItems.Ceasefire],
+                Outcome = RoundOutcome.NoBreakthrough,
+                Summary = "The delegations agreed to keep talking.",
+                OccurredOn = on,
+                Source = Cite("met in Istanbul for a round that lasted about an hour", null, date),
+            };
         }
     }
 

@@ -110,7 +110,7 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             (state.IsOpened ? Error(NegotiationErrors.TrackAlreadyOpened, $"Track '{c.Track}' was opened already, as '{state.Title}'; a track is opened once.") : null)
             ?? (participants.Count == 0 ? Error(NegotiationErrors.TrackNoParticipants, $"Track '{c.Track}' needs at least one participant to be opened.") : null)
             ?? (repeated is not null ? Error(NegotiationErrors.ParticipantAlreadyJoined, $"Actor '{repeated.Key}' is listed {repeated.Count()} times among the participants of track '{c.Track}'; list each actor once.") : null);
-        return Decide(error, () => new NegotiationOpened(c.Title, participants, c.OccurredOn, c.Source));
+        return Decide(error, () => new NegotiationOpened { Title = c.Title, Participants = participants, OccurredOn = c.OccurredOn, Source = c.Source });
     }
 
     private static Decision<INegotiationEvent> Join(NegotiationDecisionState state, AddParticipant c)
@@ -119,7 +119,7 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
         var error =
             AffiliationConflict(state, actor)
             ?? (state.Participants.ContainsKey(actor.Code.Value) ? Error(NegotiationErrors.ParticipantAlreadyJoined, $"Actor '{actor.Code}' is a participant of track '{c.Track}' already.") : null);
-        return Decide(error, () => new ParticipantJoined(c.Participant, c.OccurredOn, c.Source));
+        return Decide(error, () => new ParticipantJoined { Participant = c.Participant, OccurredOn = c.OccurredOn, Source = c.Source });
     }
 
     private static Decision<INegotiationEvent> ProposeRound(NegotiationDecisionState state, ProposeRound c)
@@ -133,7 +133,7 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             ?? AlreadyHeld(c.Round, round, c.OccurredOn, "proposed")
             ?? ActorError(state, c.Track, c.ProposedBy)
             ?? DateBeforeAnnouncement(c.Round, c.Window, c.OccurredOn, "proposed for");
-        return Decide(error, () => new RoundProposed(c.Round, c.ProposedBy, c.Window, agenda, c.OccurredOn, c.Source));
+        return Decide(error, () => new RoundProposed { Round = c.Round, ProposedBy = c.ProposedBy, Window = c.Window, Agenda = agenda, OccurredOn = c.OccurredOn, Source = c.Source });
     }
 
     private static Decision<INegotiationEvent> ScheduleRound(NegotiationDecisionState state, ScheduleRound c)
@@ -143,7 +143,16 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             ?? (c.ReportedBy is { } reporter ? ActorError(state, c.Track, reporter) : null)
             ?? AlreadyHeld(c.Round, FindRound(state, c.Round), c.OccurredOn, "scheduled")
             ?? DateBeforeAnnouncement(c.Round, c.Date, c.OccurredOn, "scheduled for");
-        return Decide(error, () => new RoundScheduled(c.Round, c.Date, c.Venue, c.AnnouncedBy, c.ReportedBy, c.OccurredOn, c.Source));
+        return Decide(error, () => new RoundScheduled
+        {
+            Round = c.Round,
+            Date = c.Date,
+            Venue = c.Venue,
+            AnnouncedBy = c.AnnouncedBy,
+            ReportedBy = c.ReportedBy,
+            OccurredOn = c.OccurredOn,
+            Source = c.Source,
+        });
     }
 
     private static Decision<INegotiationEvent> PostponeRound(NegotiationDecisionState state, PostponeRound c)
@@ -156,7 +165,7 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
                 ? Error(NegotiationErrors.RoundNotScheduled, $"Round '{c.Round}' is {Lower(round!.Status)}, not scheduled; only a scheduled round can be postponed.")
                 : null)
             ?? DateBeforeAnnouncement(c.Round, c.NewDate, c.OccurredOn, "postponed to");
-        return Decide(error, () => new RoundPostponed(c.Round, c.NewDate, c.Reason, c.OccurredOn, c.Source));
+        return Decide(error, () => new RoundPostponed { Round = c.Round, NewDate = c.NewDate, Reason = c.Reason, OccurredOn = c.OccurredOn, Source = c.Source });
     }
 
     private static Decision<INegotiationEvent> CancelRound(NegotiationDecisionState state, CancelRound c)
@@ -166,7 +175,7 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             (round is null ? UnknownRound(c.Track, c.Round) : null)
             ?? AlreadyHeld(c.Round, round, c.OccurredOn, "cancelled")
             ?? (round!.Status == RoundStatus.Cancelled ? Error(NegotiationErrors.RoundAlreadyCancelled, $"Round '{c.Round}' was cancelled already.") : null);
-        return Decide(error, () => new RoundCancelled(c.Round, c.Reason, c.OccurredOn, c.Source));
+        return Decide(error, () => new RoundCancelled { Round = c.Round, Reason = c.Reason, OccurredOn = c.OccurredOn, Source = c.Source });
     }
 
     private static Decision<INegotiationEvent> RecordRoundHeld(NegotiationDecisionState state, RecordRoundHeld c)
@@ -179,7 +188,17 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             ?? delegations.Select(d => SideError(state, c.Track, d.Side, $"the side of a delegation at round '{c.Round}'")).FirstOrDefault(e => e is not null)
             ?? delegations.Where(d => d.Head is not null).Select(d => HeadError(state, c, d)).FirstOrDefault(e => e is not null)
             ?? AlreadyHeld(c.Round, FindRound(state, c.Round), null, "held");
-        return Decide(error, () => new RoundHeld(c.Round, c.Venue, delegations, topics, c.Outcome, c.Summary, c.OccurredOn, c.Source));
+        return Decide(error, () => new RoundHeld
+        {
+            Round = c.Round,
+            Venue = c.Venue,
+            Delegations = delegations,
+            Topics = topics,
+            Outcome = c.Outcome,
+            Summary = c.Summary,
+            OccurredOn = c.OccurredOn,
+            Source = c.Source,
+        });
     }
 
     private static DomainError? HeadError(NegotiationDecisionState state, RecordRoundHeld c, Delegation delegation)
@@ -202,7 +221,17 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             ?? ActorError(state, c.Track, c.By)
             ?? (addressees.Contains(c.By.Affiliation) ? Error(NegotiationErrors.ProposalAddressedToProposer, $"Proposal '{c.Proposal}' by '{c.By.Code}' ({c.By.Affiliation}) is addressed to {c.By.Affiliation}, the proposer's own side.") : null)
             ?? addressees.Select(a => SideError(state, c.Track, a, $"an addressee of proposal '{c.Proposal}'")).FirstOrDefault(e => e is not null);
-        return Decide(error, () => new ProposalMade(c.Proposal, c.Kind, c.By, addressees, agenda, c.Terms, c.OccurredOn, c.Source));
+        return Decide(error, () => new ProposalMade
+        {
+            Proposal = c.Proposal,
+            Kind = c.Kind,
+            By = c.By,
+            AddressedTo = addressees,
+            Agenda = agenda,
+            Terms = c.Terms,
+            OccurredOn = c.OccurredOn,
+            Source = c.Source,
+        });
     }
 
     private static Decision<INegotiationEvent> AnswerProposal(NegotiationDecisionState state, AnswerProposal c)
@@ -226,7 +255,16 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             ?? (c.CounteredBy is { } counter && FindProposal(state, counter) is null
                 ? Error(NegotiationErrors.ProposalCounterUnknown, $"The counter-proposal '{counter}' to proposal '{c.Proposal}' is not on track '{c.Track}'; record it with {nameof(Negotiations.MakeProposal)} first.")
                 : null);
-        return Decide(error, () => new ProposalAnswered(c.Proposal, c.By, c.Answer, c.Conditions, c.CounteredBy, c.OccurredOn, c.Source));
+        return Decide(error, () => new ProposalAnswered
+        {
+            Proposal = c.Proposal,
+            By = c.By,
+            Answer = c.Answer,
+            Conditions = c.Conditions,
+            CounteredBy = c.CounteredBy,
+            OccurredOn = c.OccurredOn,
+            Source = c.Source,
+        });
     }
 
     private static DomainError? AnswerFieldsError(AnswerProposal c) => c.Answer switch
@@ -259,7 +297,16 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             ?? CountsError(c.Exchange, between, counts, "the agreement of")
             ?? (FindExchange(state, c.Exchange) is not null ? Error(NegotiationErrors.ExchangeDuplicate, $"Exchange '{c.Exchange}' is on track '{c.Track}' already; record a new agreement under a new id.") : null)
             ?? between.Select(s => SideError(state, c.Track, s, $"a side of exchange '{c.Exchange}'")).FirstOrDefault(e => e is not null);
-        return Decide(error, () => new ExchangeAgreed(c.Exchange, c.Kind, between, counts, c.Terms, c.OccurredOn, c.Source));
+        return Decide(error, () => new ExchangeAgreed
+        {
+            Exchange = c.Exchange,
+            Kind = c.Kind,
+            Between = between,
+            Counts = counts,
+            Terms = c.Terms,
+            OccurredOn = c.OccurredOn,
+            Source = c.Source,
+        });
     }
 
     private static Decision<INegotiationEvent> RecordExchangeStage(NegotiationDecisionState state, RecordExchangeStage c)
@@ -272,7 +319,7 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             ?? CountsError(c.Exchange, exchange!.Between, counts, $"stage {c.Stage} of")
             ?? (exchange.Stages.Any(s => s.Stage == c.Stage) ? Error(NegotiationErrors.ExchangeStageDuplicate, $"Exchange '{c.Exchange}' has a stage {c.Stage} already.") : null)
             ?? counts.Select(count => ExceedsAgreed(exchange, c.Exchange, c.Stage, count)).FirstOrDefault(e => e is not null);
-        return Decide(error, () => new ExchangeCarriedOut(c.Exchange, c.Stage, counts, c.OccurredOn, c.Source));
+        return Decide(error, () => new ExchangeCarriedOut { Exchange = c.Exchange, Stage = c.Stage, Counts = counts, OccurredOn = c.OccurredOn, Source = c.Source });
     }
 
     private static DomainError? ExceedsAgreed(DecisionExchange exchange, ExchangeId id, int stage, SideCount count)
@@ -301,7 +348,17 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             ?? (SurelyNotAfter(c.Deadline, c.OccurredOn)
                 ? Error(NegotiationErrors.UltimatumDeadlineNotAfterIssue, $"The deadline {c.Deadline} of ultimatum '{c.Ultimatum}' is not after its issue on {c.OccurredOn}: it ends on or before the issue's first possible day.")
                 : null);
-        return Decide(error, () => new UltimatumIssued(c.Ultimatum, c.Issuer, c.Target, c.Demand, c.Deadline, c.Consequence, c.OccurredOn, c.Source));
+        return Decide(error, () => new UltimatumIssued
+        {
+            Ultimatum = c.Ultimatum,
+            Issuer = c.Issuer,
+            Target = c.Target,
+            Demand = c.Demand,
+            Deadline = c.Deadline,
+            Consequence = c.Consequence,
+            OccurredOn = c.OccurredOn,
+            Source = c.Source,
+        });
     }
 
     private static Decision<INegotiationEvent> ReviseUltimatum(NegotiationDecisionState state, ReviseUltimatum c)
@@ -315,7 +372,15 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             ?? (SurelyNotAfter(c.Deadline, c.OccurredOn)
                 ? Error(NegotiationErrors.UltimatumDeadlineNotAfterRevision, $"The new deadline {c.Deadline} of ultimatum '{c.Ultimatum}' is not after its revision on {c.OccurredOn}: it ends on or before the revision's first possible day.")
                 : null);
-        return Decide(error, () => new UltimatumRevised(c.Ultimatum, c.Deadline, c.Demand, c.Consequence, c.OccurredOn, c.Source));
+        return Decide(error, () => new UltimatumRevised
+        {
+            Ultimatum = c.Ultimatum,
+            Deadline = c.Deadline,
+            Demand = c.Demand,
+            Consequence = c.Consequence,
+            OccurredOn = c.OccurredOn,
+            Source = c.Source,
+        });
     }
 
     private static Decision<INegotiationEvent> WithdrawUltimatum(NegotiationDecisionState state, WithdrawUltimatum c)
@@ -324,14 +389,14 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
         var error =
             (ultimatum is null ? UnknownUltimatum(c.Track, c.Ultimatum) : null)
             ?? (ultimatum!.Schedule.Withdrawal is { } withdrawal ? Error(NegotiationErrors.UltimatumNotActive, $"Ultimatum '{c.Ultimatum}' was withdrawn already, on {withdrawal.OccurredOn}.") : null);
-        return Decide(error, () => new UltimatumWithdrawn(c.Ultimatum, c.Reason, c.OccurredOn, c.Source));
+        return Decide(error, () => new UltimatumWithdrawn { Ultimatum = c.Ultimatum, Reason = c.Reason, OccurredOn = c.OccurredOn, Source = c.Source });
     }
 
     private static Decision<INegotiationEvent> RecordStatement(NegotiationDecisionState state, RecordStatement c)
     {
         var agenda = c.Agenda ?? [];
         var error = ActorError(state, c.Track, c.By);
-        return Decide(error, () => new StatementMade(c.By, c.Kind, c.Summary, c.Tone, agenda, c.OccurredOn, c.Source));
+        return Decide(error, () => new StatementMade { By = c.By, Kind = c.Kind, Summary = c.Summary, Tone = c.Tone, Agenda = agenda, OccurredOn = c.OccurredOn, Source = c.Source });
     }
 
     private static Decision<INegotiationEvent> RetractFact(NegotiationDecisionState state, RetractFact c)
@@ -346,7 +411,7 @@ public sealed class NegotiationDecider : IDecider<NegotiationDecisionState, Nego
             return Decision<INegotiationEvent>.Refuse(error);
         }
 
-        var retraction = new FactRetracted(c.Retracted, c.Reason, c.OccurredOn, c.Source);
+        var retraction = new FactRetracted { Retracted = c.Retracted, Reason = c.Reason, OccurredOn = c.OccurredOn, Source = c.Source };
         return state.Facts.ContainsKey(retracted)
             ? Decision<INegotiationEvent>.Accept(retraction)
             : Decision<INegotiationEvent>.AcceptIfApplied(

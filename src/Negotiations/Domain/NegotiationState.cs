@@ -429,7 +429,7 @@ public sealed record ExchangeView : IFact
 
     /// <summary>How many each side has handed over in all stages so far, for the sides that handed over any, in the order of <see cref="Between"/>.</summary>
     public IReadOnlyList<SideTotal> Totals =>
-        [.. Between.Select(side => new SideTotal(side, CarriedOutBy(side))).Where(total => total.Count > 0)];
+        [.. Between.Select(side => new SideTotal { Side = side, Count = CarriedOutBy(side) }).Where(total => total.Count > 0)];
 
     /// <summary>How many a side has handed over in all stages so far.</summary>
     /// <param name="side">The side.</param>
@@ -443,9 +443,14 @@ public sealed record ExchangeView : IFact
 }
 
 /// <summary>How many one side has handed over in all stages of an exchange.</summary>
-/// <param name="Side">The side.</param>
-/// <param name="Count">The total.</param>
-public sealed record SideTotal(Affiliation Side, long Count);
+public sealed record SideTotal
+{
+    /// <summary>The side.</summary>
+    public required Affiliation Side { get; init; }
+
+    /// <summary>The total.</summary>
+    public required long Count { get; init; }
+}
 
 /// <summary>A stage of an exchange.</summary>
 public sealed record ExchangeStageView : IFact

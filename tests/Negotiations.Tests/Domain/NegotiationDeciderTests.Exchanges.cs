@@ -16,7 +16,16 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack()
             .When(AgreeExchange(counts: Each(1000, 1000)))
-            .Then(new ExchangeAgreed(Prisoners, ExchangeKind.Prisoners, [Affiliation.Ukraine, Affiliation.Russia], Each(1000, 1000), "prisoner exchanges", WorldDate.Until(Day(7, 21)), null));
+            .Then(new ExchangeAgreed
+            {
+                Exchange = Prisoners,
+                Kind = ExchangeKind.Prisoners,
+                Between = [Affiliation.Ukraine, Affiliation.Russia],
+                Counts = Each(1000, 1000),
+                Terms = "prisoner exchanges",
+                OccurredOn = WorldDate.Until(Day(7, 21)),
+                Source = null,
+            });
 
         var exchange = state.FindExchange(Prisoners)!;
         exchange.AgreedFor(Affiliation.Ukraine).Should().Be(1000);
@@ -80,9 +89,9 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack().AndCommands(AgreeExchange(counts: Each(1000, 1000)))
             .When(Stage(1, Each(390, 390)))
-            .Then(new ExchangeCarriedOut(Prisoners, 1, Each(390, 390), On(5, 24), null));
+            .Then(new ExchangeCarriedOut { Exchange = Prisoners, Stage = 1, Counts = Each(390, 390), OccurredOn = On(5, 24), Source = null });
 
-        state.FindExchange(Prisoners)!.Totals.Should().Equal(Each(390, 390).Select(c => new SideTotal(c.Side, c.Count)));
+        state.FindExchange(Prisoners)!.Totals.Should().Equal(Each(390, 390).Select(c => new SideTotal { Side = c.Side, Count = c.Count }));
     }
 
     [Fact]
@@ -114,7 +123,7 @@ public sealed partial class NegotiationDeciderTests
             .When(Stage(3, Each(303, 303)))
             .ThenAccepted();
 
-        state.FindExchange(Prisoners)!.Totals.Should().Equal(Each(1000, 1000).Select(c => new SideTotal(c.Side, c.Count)));
+        state.FindExchange(Prisoners)!.Totals.Should().Equal(Each(1000, 1000).Select(c => new SideTotal { Side = c.Side, Count = c.Count }));
     }
 
     [Fact]

@@ -13,8 +13,17 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack()
             .When(Demand())
-            .Then(new ProposalMade(FourRegions, ProposalKind.Demand, Russia, [Affiliation.Ukraine], [AgendaItems.Territory], "Ukraine gives up four regions, on top of Crimea",
-                WorldDate.Until(Day(7, 21)), Quote("Russia has demanded Ukraine give up four regions, on top of Crimea")));
+            .Then(new ProposalMade
+            {
+                Proposal = FourRegions,
+                Kind = ProposalKind.Demand,
+                By = Russia,
+                AddressedTo = [Affiliation.Ukraine],
+                Agenda = [AgendaItems.Territory],
+                Terms = "Ukraine gives up four regions, on top of Crimea",
+                OccurredOn = WorldDate.Until(Day(7, 21)),
+                Source = Quote("Russia has demanded Ukraine give up four regions, on top of Crimea"),
+            });
 
         var proposal = state.FindProposal(FourRegions)!;
         proposal.IsOpen.Should().BeTrue();
@@ -66,7 +75,16 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack().AndCommands(Demand())
             .When(Answer(by: Zelenskyy))
-            .Then(new ProposalAnswered(FourRegions, Zelenskyy, AnswerKind.Rejected, null, null, WorldDate.Until(Day(7, 21)), null));
+            .Then(new ProposalAnswered
+            {
+                Proposal = FourRegions,
+                By = Zelenskyy,
+                Answer = AnswerKind.Rejected,
+                Conditions = null,
+                CounteredBy = null,
+                OccurredOn = WorldDate.Until(Day(7, 21)),
+                Source = null,
+            });
 
         var proposal = state.FindProposal(FourRegions)!;
         proposal.Answers.Should().ContainSingle().Which.By.Should().Be(Zelenskyy);

@@ -11,7 +11,7 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack().AndCommands(Statement(Peskov, "peskov"))
             .When(Retract("peskov"))
-            .Then(new FactRetracted(Cmd("peskov"), "the report was corrected", On(7, 22), null));
+            .Then(new FactRetracted { Retracted = Cmd("peskov"), Reason = "the report was corrected", OccurredOn = On(7, 22), Source = null });
 
         state.Statements.Should().BeEmpty();
         state.Retractions.Should().ContainSingle().Which.Retracted.Should().Be("peskov");

@@ -11,7 +11,15 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack()
             .When(ProposeRound())
-            .Then(new RoundProposed(new RoundId("next-week"), Zelenskyy, WorldDate.WeekOf(Day(7, 21)), [AgendaItems.LeadersMeeting], On(7, 19), null));
+            .Then(new RoundProposed
+            {
+                Round = new RoundId("next-week"),
+                ProposedBy = Zelenskyy,
+                Window = WorldDate.WeekOf(Day(7, 21)),
+                Agenda = [AgendaItems.LeadersMeeting],
+                OccurredOn = On(7, 19),
+                Source = null,
+            });
 
         var round = state.FindRound(new RoundId("next-week"))!;
         round.Status.Should().Be(RoundStatus.Proposed);
@@ -69,7 +77,16 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack().AndCommands(ProposeRound())
             .When(ScheduleRound())
-            .Then(new RoundScheduled(new RoundId("next-week"), On(7, 23), InTurkiye, Zelenskyy, Umerov, On(7, 21), Quote("Umerov reported that the meeting is scheduled for Wednesday.", Zelenskyy)));
+            .Then(new RoundScheduled
+            {
+                Round = new RoundId("next-week"),
+                Date = On(7, 23),
+                Venue = InTurkiye,
+                AnnouncedBy = Zelenskyy,
+                ReportedBy = Umerov,
+                OccurredOn = On(7, 21),
+                Source = Quote("Umerov reported that the meeting is scheduled for Wednesday.", Zelenskyy),
+            });
 
         var round = state.Rounds.Should().ContainSingle().Subject;
         round.Status.Should().Be(RoundStatus.Scheduled);
@@ -150,7 +167,7 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack().AndCommands(ScheduleRound())
             .When(PostponeRound())
-            .Then(new RoundPostponed(new RoundId("next-week"), On(7, 30), "delegations not ready", On(7, 22), null));
+            .Then(new RoundPostponed { Round = new RoundId("next-week"), NewDate = On(7, 30), Reason = "delegations not ready", OccurredOn = On(7, 22), Source = null });
 
         var round = state.FindRound(new RoundId("next-week"))!;
         round.Status.Should().Be(RoundStatus.Postponed);
@@ -218,7 +235,7 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack().AndCommands(ProposeRound())
             .When(CancelRound())
-            .Then(new RoundCancelled(new RoundId("next-week"), "called off", On(7, 22), null));
+            .Then(new RoundCancelled { Round = new RoundId("next-week"), Reason = "called off", OccurredOn = On(7, 22), Source = null });
 
         state.FindRound(new RoundId("next-week"))!.Status.Should().Be(RoundStatus.Cancelled);
     }
@@ -255,15 +272,17 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack()
             .When(HoldRound())
-            .Then(new RoundHeld(
-                new RoundId("istanbul-2025-05-16"),
-                Istanbul,
-                [new Delegation(Affiliation.Ukraine, Umerov), new Delegation(Affiliation.Russia, Medinsky)],
-                [AgendaItems.Ceasefire, AgendaItems.Prisoners, AgendaItems.HumanitarianCorridors],
-                RoundOutcome.NoBreakthrough,
-                "The two sides exchanged ideas on what a peace deal could look like",
-                On(5, 16),
-                null));
+            .Then(new RoundHeld
+            {
+                Round = new RoundId("istanbul-2025-05-16"),
+                Venue = Istanbul,
+                Delegations = [new Delegation(Affiliation.Ukraine, Umerov), new Delegation(Affiliation.Russia, Medinsky)],
+                Topics = [AgendaItems.Ceasefire, AgendaItems.Prisoners, AgendaItems.HumanitarianCorridors],
+                Outcome = RoundOutcome.NoBreakthrough,
+                Summary = "The two sides exchanged ideas on what a peace deal could look like",
+                OccurredOn = On(5, 16),
+                Source = null,
+            });
 
         var round = state.Rounds.Should().ContainSingle().Subject;
         round.Status.Should().Be(RoundStatus.Held);

@@ -11,7 +11,16 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack()
             .When(Statement())
-            .Then(new StatementMade(Peskov, StatementKind.Assessment, "A lot of diplomatic work lies ahead", Tone.Cautious, [AgendaItems.PeaceSettlement], On(7, 21), Quote("A lot of diplomatic work lies ahead", Peskov)));
+            .Then(new StatementMade
+            {
+                By = Peskov,
+                Kind = StatementKind.Assessment,
+                Summary = "A lot of diplomatic work lies ahead",
+                Tone = Tone.Cautious,
+                Agenda = [AgendaItems.PeaceSettlement],
+                OccurredOn = On(7, 21),
+                Source = Quote("A lot of diplomatic work lies ahead", Peskov),
+            });
 
         state.Statements.Should().ContainSingle().Which.By.Should().Be(Peskov);
     }

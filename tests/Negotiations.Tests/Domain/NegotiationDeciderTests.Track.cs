@@ -11,7 +11,13 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.NothingYet()
             .When(Open() with { Source = Quote("Russia and Ukraine are set to hold a new round of peace talks") })
-            .Then(new NegotiationOpened(Title, Participants, WorldDate.Unknown, Quote("Russia and Ukraine are set to hold a new round of peace talks")));
+            .Then(new NegotiationOpened
+            {
+                Title = Title,
+                Participants = Participants,
+                OccurredOn = WorldDate.Unknown,
+                Source = Quote("Russia and Ukraine are set to hold a new round of peace talks"),
+            });
 
         state.IsOpened.Should().BeTrue();
         state.Title.Should().Be(Title);
@@ -83,7 +89,7 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack()
             .When(Join(Macron, ParticipantRole.Mediator))
-            .Then(new ParticipantJoined(new Participant(Macron, ParticipantRole.Mediator), On(7, 1), null));
+            .Then(new ParticipantJoined { Participant = new Participant(Macron, ParticipantRole.Mediator), OccurredOn = On(7, 1), Source = null });
 
         state.IsParticipant(Macron.Affiliation).Should().BeTrue();
         state.Participants.Should().Contain(p => p.Actor == Macron && p.Role == ParticipantRole.Mediator && p.Since == On(7, 1));
@@ -179,10 +185,10 @@ public sealed partial class NegotiationDeciderTests
     [Fact]
     public void A_command_type_the_decider_does_not_know_is_a_programming_error()
     {
-        var decide = () => new NegotiationDecider().Decide(Given.OpenedTrack().DecisionState, new Unknown(Id, Cmd("x")));
+        var decide = () => new NegotiationDecider().Decide(Given.OpenedTrack().DecisionState, new Unknown { Track = Id, CommandId = Cmd("x") });
 
         decide.Should().Throw<ArgumentException>().WithMessage("*Unknown*");
     }
 
-    private sealed record Unknown(TrackId Track, CommandId CommandId) : NegotiationCommand(Track, CommandId);
+    private sealed record Unknown : NegotiationCommand;
 }

@@ -13,8 +13,17 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack()
             .When(Ultimatum())
-            .Then(new UltimatumIssued(FiftyDays, Trump, Affiliation.Russia, "negotiate a deal", FiftyDaysDeadline, "heavy sanctions", LastWeek,
-                Quote("Trump last week gave Russia 50 days to negotiate a deal or face heavy sanctions")));
+            .Then(new UltimatumIssued
+            {
+                Ultimatum = FiftyDays,
+                Issuer = Trump,
+                Target = Affiliation.Russia,
+                Demand = "negotiate a deal",
+                Deadline = FiftyDaysDeadline,
+                Consequence = "heavy sanctions",
+                OccurredOn = LastWeek,
+                Source = Quote("Trump last week gave Russia 50 days to negotiate a deal or face heavy sanctions"),
+            });
 
         var ultimatum = state.FindUltimatum(FiftyDays)!;
         ultimatum.Deadline.Should().Be(WorldDate.Between(Day(9, 2), Day(9, 8), DatePrecision.Week));
@@ -100,7 +109,15 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack().AndCommands(Ultimatum())
             .When(Revise() with { Demand = "a cease-fire" })
-            .Then(new UltimatumRevised(FiftyDays, WorldDate.On(2025, 8, 8), "a cease-fire", null, On(7, 29), null));
+            .Then(new UltimatumRevised
+            {
+                Ultimatum = FiftyDays,
+                Deadline = WorldDate.On(2025, 8, 8),
+                Demand = "a cease-fire",
+                Consequence = null,
+                OccurredOn = On(7, 29),
+                Source = null,
+            });
 
         var ultimatum = state.FindUltimatum(FiftyDays)!;
         ultimatum.Deadline.Should().Be(WorldDate.On(2025, 8, 8));
@@ -156,7 +173,7 @@ public sealed partial class NegotiationDeciderTests
     {
         var state = Given.OpenedTrack().AndCommands(Ultimatum())
             .When(Withdraw())
-            .Then(new UltimatumWithdrawn(FiftyDays, "a deal was reached", On(8, 1), null));
+            .Then(new UltimatumWithdrawn { Ultimatum = FiftyDays, Reason = "a deal was reached", OccurredOn = On(8, 1), Source = null });
 
         state.FindUltimatum(FiftyDays)!.IsWithdrawn.Should().BeTrue();
     }

@@ -181,7 +181,7 @@ public sealed class NegotiationStateTests
             .State().FindExchange(new ExchangeId("prisoners-2025"))!;
 
         exchange.Stages.Select(s => s.Stage).Should().Equal(1, 2);
-        exchange.Totals.Should().Equal(counts(697, 697).Select(c => new SideTotal(c.Side, c.Count)));
+        exchange.Totals.Should().Equal(counts(697, 697).Select(c => new SideTotal { Side = c.Side, Count = c.Count }));
         exchange.CarriedOutBy(Affiliation.UnitedStates).Should().Be(0);
     }
 

@@ -28,7 +28,7 @@ internal static class Track
         new(UnitedStates, ParticipantRole.ThirdParty),
     ];
 
-    public static readonly NegotiationOpened Opened = new(Title, Participants, WorldDate.Unknown, null);
+    public static readonly NegotiationOpened Opened = new NegotiationOpened { Title = Title, Participants = Participants, OccurredOn = WorldDate.Unknown, Source = null };
 
     public static readonly Venue Istanbul = new(Affiliation.Turkiye, "Istanbul");
     public static readonly Venue InTurkiye = new(Affiliation.Turkiye);
@@ -41,57 +41,163 @@ internal static class Track
 
     public static CommandId Cmd(string id) => new(id);
 
-    public static OpenNegotiation Open(string id = OpeningCommand) => new(Id, Cmd(id), Title, Participants, WorldDate.Unknown);
+    public static OpenNegotiation Open(string id = OpeningCommand) => new OpenNegotiation { Track = Id, CommandId = Cmd(id), Title = Title, Participants = Participants, OccurredOn = WorldDate.Unknown };
 
     public static AddParticipant Join(Actor actor, ParticipantRole role = ParticipantRole.Party, string id = "join") =>
-        new(Id, Cmd(id), new Participant(actor, role), On(7, 1));
+        new AddParticipant { Track = Id, CommandId = Cmd(id), Participant = new Participant(actor, role), OccurredOn = On(7, 1) };
 
     public static ProposeRound ProposeRound(string round = "next-week", string id = "propose-round") =>
-        new(Id, Cmd(id), new RoundId(round), Zelenskyy, WorldDate.WeekOf(Day(7, 21)), [AgendaItems.LeadersMeeting], On(7, 19));
+        new ProposeRound
+        {
+            Track = Id,
+            CommandId = Cmd(id),
+            Round = new RoundId(round),
+            ProposedBy = Zelenskyy,
+            Window = WorldDate.WeekOf(Day(7, 21)),
+            Agenda = [AgendaItems.LeadersMeeting],
+            OccurredOn = On(7, 19),
+        };
 
     public static ScheduleRound ScheduleRound(string round = "next-week", string id = "schedule-round") =>
-        new(Id, Cmd(id), new RoundId(round), On(7, 23), InTurkiye, Zelenskyy, Umerov, On(7, 21), Quote("Umerov reported that the meeting is scheduled for Wednesday.", Zelenskyy));
+        new ScheduleRound
+        {
+            Track = Id,
+            CommandId = Cmd(id),
+            Round = new RoundId(round),
+            Date = On(7, 23),
+            Venue = InTurkiye,
+            AnnouncedBy = Zelenskyy,
+            ReportedBy = Umerov,
+            OccurredOn = On(7, 21),
+            Source = Quote("Umerov reported that the meeting is scheduled for Wednesday.", Zelenskyy),
+        };
 
     public static PostponeRound PostponeRound(string round = "next-week", string id = "postpone-round") =>
-        new(Id, Cmd(id), new RoundId(round), On(7, 30), "delegations not ready", On(7, 22));
+        new PostponeRound
+        {
+            Track = Id,
+            CommandId = Cmd(id),
+            Round = new RoundId(round),
+            NewDate = On(7, 30),
+            Reason = "delegations not ready",
+            OccurredOn = On(7, 22),
+        };
 
     public static CancelRound CancelRound(string round = "next-week", string id = "cancel-round") =>
-        new(Id, Cmd(id), new RoundId(round), "called off", On(7, 22));
+        new CancelRound { Track = Id, CommandId = Cmd(id), Round = new RoundId(round), Reason = "called off", OccurredOn = On(7, 22) };
 
     public static RecordRoundHeld HoldRound(string round = "istanbul-2025-05-16", int month = 5, int day = 16, string id = "hold-round") =>
-        new(Id, Cmd(id), new RoundId(round), Istanbul, [new Delegation(Affiliation.Ukraine, Umerov), new Delegation(Affiliation.Russia, Medinsky)],
-            [AgendaItems.Ceasefire, AgendaItems.Prisoners, AgendaItems.HumanitarianCorridors], RoundOutcome.NoBreakthrough,
-            "The two sides exchanged ideas on what a peace deal could look like", On(month, day));
+        new RecordRoundHeld
+        {
+            Track = Id,
+            CommandId = Cmd(id),
+            Round = new RoundId(round),
+            Venue = Istanbul,
+            Delegations = [new Delegation(Affiliation.Ukraine, Umerov), new Delegation(Affiliation.Russia, Medinsky)],
+            Topics = [AgendaItems.Ceasefire, AgendaItems.Prisoners, AgendaItems.HumanitarianCorridors],
+            Outcome = RoundOutcome.NoBreakthrough,
+            Summary = "The two sides exchanged ideas on what a peace deal could look like",
+            OccurredOn = On(month, day),
+        };
 
     public static MakeProposal Demand(string proposal = "four-regions", string id = "demand") =>
-        new(Id, Cmd(id), new ProposalId(proposal), ProposalKind.Demand, Russia, [Affiliation.Ukraine], [AgendaItems.Territory],
-            "Ukraine gives up four regions, on top of Crimea", WorldDate.Until(Day(7, 21)), Quote("Russia has demanded Ukraine give up four regions, on top of Crimea"));
+        new MakeProposal
+        {
+            Track = Id,
+            CommandId = Cmd(id),
+            Proposal = new ProposalId(proposal),
+            Kind = ProposalKind.Demand,
+            By = Russia,
+            AddressedTo = [Affiliation.Ukraine],
+            Agenda = [AgendaItems.Territory],
+            Terms = "Ukraine gives up four regions, on top of Crimea",
+            OccurredOn = WorldDate.Until(Day(7, 21)),
+            Source = Quote("Russia has demanded Ukraine give up four regions, on top of Crimea"),
+        };
 
     public static AnswerProposal Answer(string proposal = "four-regions", Actor? by = null, AnswerKind answer = AnswerKind.Rejected, string id = "answer") =>
-        new(Id, Cmd(id), new ProposalId(proposal), by ?? Ukraine, answer, null, null, WorldDate.Until(Day(7, 21)));
+        new AnswerProposal
+        {
+            Track = Id,
+            CommandId = Cmd(id),
+            Proposal = new ProposalId(proposal),
+            By = by ?? Ukraine,
+            Answer = answer,
+            Conditions = null,
+            CounteredBy = null,
+            OccurredOn = WorldDate.Until(Day(7, 21)),
+        };
 
     public static AgreeExchange AgreeExchange(string exchange = "prisoners-2025", IReadOnlyList<SideCount>? counts = null, string id = "agree-exchange") =>
-        new(Id, Cmd(id), new ExchangeId(exchange), ExchangeKind.Prisoners, [Affiliation.Ukraine, Affiliation.Russia], counts ?? [], "prisoner exchanges", WorldDate.Until(Day(7, 21)));
+        new AgreeExchange
+        {
+            Track = Id,
+            CommandId = Cmd(id),
+            Exchange = new ExchangeId(exchange),
+            Kind = ExchangeKind.Prisoners,
+            Between = [Affiliation.Ukraine, Affiliation.Russia],
+            Counts = counts ?? [],
+            Terms = "prisoner exchanges",
+            OccurredOn = WorldDate.Until(Day(7, 21)),
+        };
 
     public static RecordExchangeStage Stage(int stage, IReadOnlyList<SideCount> counts, string exchange = "prisoners-2025", string? id = null) =>
-        new(Id, Cmd(id ?? $"stage-{stage}"), new ExchangeId(exchange), stage, counts, On(5, 23 + stage));
+        new RecordExchangeStage
+        {
+            Track = Id,
+            CommandId = Cmd(id ?? $"stage-{stage}"),
+            Exchange = new ExchangeId(exchange),
+            Stage = stage,
+            Counts = counts,
+            OccurredOn = On(5, 23 + stage),
+        };
 
     public static IssueUltimatum Ultimatum(string ultimatum = "fifty-days", string id = "ultimatum") =>
-        new(Id, Cmd(id), new UltimatumId(ultimatum), Trump, Affiliation.Russia, "negotiate a deal", FiftyDaysDeadline, "heavy sanctions", LastWeek,
-            Quote("Trump last week gave Russia 50 days to negotiate a deal or face heavy sanctions"));
+        new IssueUltimatum
+        {
+            Track = Id,
+            CommandId = Cmd(id),
+            Ultimatum = new UltimatumId(ultimatum),
+            Issuer = Trump,
+            Target = Affiliation.Russia,
+            Demand = "negotiate a deal",
+            Deadline = FiftyDaysDeadline,
+            Consequence = "heavy sanctions",
+            OccurredOn = LastWeek,
+            Source = Quote("Trump last week gave Russia 50 days to negotiate a deal or face heavy sanctions"),
+        };
 
     public static ReviseUltimatum Revise(string ultimatum = "fifty-days", string id = "revise") =>
-        new(Id, Cmd(id), new UltimatumId(ultimatum), WorldDate.On(2025, 8, 8), null, null, On(7, 29));
+        new ReviseUltimatum
+        {
+            Track = Id,
+            CommandId = Cmd(id),
+            Ultimatum = new UltimatumId(ultimatum),
+            Deadline = WorldDate.On(2025, 8, 8),
+            Demand = null,
+            Consequence = null,
+            OccurredOn = On(7, 29),
+        };
 
     public static WithdrawUltimatum Withdraw(string ultimatum = "fifty-days", string id = "withdraw") =>
-        new(Id, Cmd(id), new UltimatumId(ultimatum), "a deal was reached", On(8, 1));
+        new WithdrawUltimatum { Track = Id, CommandId = Cmd(id), Ultimatum = new UltimatumId(ultimatum), Reason = "a deal was reached", OccurredOn = On(8, 1) };
 
     public static RecordStatement Statement(Actor? by = null, string id = "statement") =>
-        new(Id, Cmd(id), by ?? Peskov, StatementKind.Assessment, "A lot of diplomatic work lies ahead", Tone.Cautious, [AgendaItems.PeaceSettlement], On(7, 21),
-            Quote("A lot of diplomatic work lies ahead", by ?? Peskov));
+        new RecordStatement
+        {
+            Track = Id,
+            CommandId = Cmd(id),
+            By = by ?? Peskov,
+            Kind = StatementKind.Assessment,
+            Summary = "A lot of diplomatic work lies ahead",
+            Tone = Tone.Cautious,
+            Agenda = [AgendaItems.PeaceSettlement],
+            OccurredOn = On(7, 21),
+            Source = Quote("A lot of diplomatic work lies ahead", by ?? Peskov),
+        };
 
     public static RetractFact Retract(string retracted, string id = "retract") =>
-        new(Id, Cmd(id), Cmd(retracted), "the report was corrected", On(7, 22));
+        new RetractFact { Track = Id, CommandId = Cmd(id), Retracted = Cmd(retracted), Reason = "the report was corrected", OccurredOn = On(7, 22) };
 
     /// <summary>"Last week", said on Monday 21 July 2025.</summary>
     public static WorldDate LastWeek => WorldDate.WeekOf(Day(7, 14));

@@ -166,7 +166,7 @@ public sealed class NegotiationJsonTests
     [Fact]
     public void Nulls_are_written_explicitly()
     {
-        var postponed = new RoundPostponed(new RoundId("turkiye-2025-07-23"), null, null, WorldDate.On(2025, 7, 22), null);
+        var postponed = new RoundPostponed { Round = new RoundId("turkiye-2025-07-23"), NewDate = null, Reason = null, OccurredOn = WorldDate.On(2025, 7, 22), Source = null };
 
         JsonSerializer.Serialize(postponed, NegotiationJson.Options).Should().Be(
             """{"round":"turkiye-2025-07-23","newDate":null,"reason":null,"occurredOn":{"notBefore":"2025-07-22","notAfter":"2025-07-22","precision":"day"},"source":null}""");
@@ -214,10 +214,17 @@ public sealed class NegotiationJsonTests
     [Fact]
     public void A_command_is_written_with_its_track_and_id_first_and_reads_back_equal()
     {
-        var command = new AnswerProposal(
-            new TrackId("russia-ukraine-2025"), new CommandId("c-1"), new ProposalId("russia-four-regions"),
-            new Actor(new ActorCode("ukraine"), "Ukraine", Affiliation.Ukraine, ActorType.State), AnswerKind.Rejected,
-            null, null, WorldDate.Until(new DateOnly(2025, 7, 21)));
+        var command = new AnswerProposal
+        {
+            Track = new TrackId("russia-ukraine-2025"),
+            CommandId = new CommandId("c-1"),
+            Proposal = new ProposalId("russia-four-regions"),
+            By = new Actor(new ActorCode("ukraine"), "Ukraine", Affiliation.Ukraine, ActorType.State),
+            Answer = AnswerKind.Rejected,
+            Conditions = null,
+            CounteredBy = null,
+            OccurredOn = WorldDate.Until(new DateOnly(2025, 7, 21)),
+        };
 
         var json = NegotiationJson.SerializeCommand(command);
 

@@ -34,12 +34,14 @@ public sealed class PackedSourceTests
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var ukraine = new Actor(new ActorCode("zelenskyy"), "Volodymyr Zelenskyy", Affiliation.Ukraine, ActorType.HeadOfState);
         var russia = new Actor(new ActorCode("peskov"), "Dmitry Peskov", Affiliation.Russia, ActorType.Spokesperson);
-        var open = new OpenNegotiation(
-            Track,
-            new CommandId("open-1"),
-            "Packed source talks",
-            [new Participant(ukraine, ParticipantRole.Party), new Participant(russia, ParticipantRole.Party)],
-            WorldDate.On(2025, 5, 16));
+        var open = new OpenNegotiation
+        {
+            Track = Track,
+            CommandId = new CommandId("open-1"),
+            Title = "Packed source talks",
+            Participants = [new Participant(ukraine, ParticipantRole.Party), new Participant(russia, ParticipantRole.Party)],
+            OccurredOn = WorldDate.On(2025, 5, 16),
+        };
 
         var result = await mediator.Send(new NegotiationRequest(open, new CommandContext(CorrelationId: "consumer")), TestContext.Current.CancellationToken);
 

@@ -16,8 +16,25 @@ public sealed class HarbourTalksDecisionTests
     {
         NegotiationScenario.Create()
             .GivenCommands(Open, HarbourTalks.Commands[2])
-            .When(new ReviseUltimatum(Track, new CommandId("revise"), HarbourTalks.ReopenThePort, WorldDate.On(2026, 3, 20), null, null, WorldDate.On(2026, 3, 12)))
-            .Then(new UltimatumRevised(HarbourTalks.ReopenThePort, WorldDate.On(2026, 3, 20), null, null, WorldDate.On(2026, 3, 12), null));
+            .When(new ReviseUltimatum
+            {
+                Track = Track,
+                CommandId = new CommandId("revise"),
+                Ultimatum = HarbourTalks.ReopenThePort,
+                Deadline = WorldDate.On(2026, 3, 20),
+                Demand = null,
+                Consequence = null,
+                OccurredOn = WorldDate.On(2026, 3, 12),
+            })
+            .Then(new UltimatumRevised
+            {
+                Ultimatum = HarbourTalks.ReopenThePort,
+                Deadline = WorldDate.On(2026, 3, 20),
+                Demand = null,
+                Consequence = null,
+                OccurredOn = WorldDate.On(2026, 3, 12),
+                Source = null,
+            });
     }
 
     [Fact]
@@ -25,7 +42,18 @@ public sealed class HarbourTalksDecisionTests
     {
         NegotiationScenario.Create()
             .GivenCommands(Open)
-            .When(new IssueUltimatum(Track, new CommandId("own-side"), new UltimatumId("own-side"), HarbourTalks.Lind, HarbourTalks.Norvania, "x", WorldDate.On(2026, 4, 1), "y", WorldDate.On(2026, 3, 5)))
+            .When(new IssueUltimatum
+            {
+                Track = Track,
+                CommandId = new CommandId("own-side"),
+                Ultimatum = new UltimatumId("own-side"),
+                Issuer = HarbourTalks.Lind,
+                Target = HarbourTalks.Norvania,
+                Demand = "x",
+                Deadline = WorldDate.On(2026, 4, 1),
+                Consequence = "y",
+                OccurredOn = WorldDate.On(2026, 3, 5),
+            })
             .ThenFails(NegotiationErrors.UltimatumIssuerIsTarget);
     }
 

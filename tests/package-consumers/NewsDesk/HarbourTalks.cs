@@ -47,42 +47,104 @@ public static class HarbourTalks
     /// <summary>The commands, in the order the desk records them.</summary>
     public static IReadOnlyList<NegotiationCommand> Commands { get; } =
     [
-        new OpenNegotiation(
-            Track,
-            Id("open"),
-            "Harbour access talks",
-            [
+        new OpenNegotiation
+        {
+            Track = Track,
+            CommandId = Id("open"),
+            Title = "Harbour access talks",
+            Participants = [
                 new Participant(new Actor(new ActorCode("norvania"), "Norvania", Norvania, ActorType.State), ParticipantRole.Party),
                 new Participant(new Actor(new ActorCode("sudmark"), "Sudmark", Sudmark, ActorType.State), ParticipantRole.Party),
                 new Participant(new Actor(new ActorCode("switzerland"), "Switzerland", Switzerland, ActorType.State), ParticipantRole.Host),
             ],
-            WorldDate.On(2026, 3, 2)),
-        new RecordRoundHeld(
-            Track,
-            Id("round-1"),
-            FirstRound,
-            new Venue(Switzerland, "Geneva"),
-            [new Delegation(Norvania, Lind), new Delegation(Sudmark)],
-            [AgendaItems.Sanctions],
-            RoundOutcome.NoBreakthrough,
-            "No agreement on the harbour.",
-            WorldDate.On(2026, 3, 2)),
-        new IssueUltimatum(Track, Id("ultimatum-lind"), ReopenThePort, Lind, Sudmark, "reopen the port to Norvanian ships", WorldDate.On(2026, 4, 1), "sanctions on Sudmark's shipping", WorldDate.On(2026, 3, 5)),
-        new IssueUltimatum(Track, Id("ultimatum-holm"), RecallTheEnvoy, Holm, Sudmark, "recall the envoy", WorldDate.On(2026, 3, 20), "the end of the talks", WorldDate.On(2026, 3, 6)),
-        new RetractFact(Track, Id("correction-holm"), Id("ultimatum-holm"), "The spokesperson gave a warning, not an ultimatum.", WorldDate.On(2026, 3, 7)),
-        new IssueUltimatum(Track, Id("ultimatum-varga"), LiftTheBlockade, Varga, Norvania, "lift the blockade of the strait", WorldDate.On(2026, 3, 31), "withdrawal from the talks", WorldDate.On(2026, 3, 10)),
-        new ReviseUltimatum(Track, Id("revise-lind"), ReopenThePort, WorldDate.On(2026, 3, 20), null, null, WorldDate.On(2026, 3, 12)),
-        new RecordRoundHeld(
-            Track,
-            Id("round-2"),
-            SecondRound,
-            new Venue(Switzerland, "Geneva"),
-            [new Delegation(Norvania, Lind), new Delegation(Sudmark, Varga)],
-            [AgendaItems.Sanctions],
-            RoundOutcome.Progress,
-            "The sides agreed to inspect the harbour together.",
-            WorldDate.On(2026, 3, 16)),
-        new WithdrawUltimatum(Track, Id("withdraw-varga"), LiftTheBlockade, "progress at the second round", WorldDate.On(2026, 3, 17)),
+            OccurredOn = WorldDate.On(2026, 3, 2),
+        },
+        new RecordRoundHeld
+        {
+            Track = Track,
+            CommandId = Id("round-1"),
+            Round = FirstRound,
+            Venue = new Venue(Switzerland, "Geneva"),
+            Delegations = [new Delegation(Norvania, Lind), new Delegation(Sudmark)],
+            Topics = [AgendaItems.Sanctions],
+            Outcome = RoundOutcome.NoBreakthrough,
+            Summary = "No agreement on the harbour.",
+            OccurredOn = WorldDate.On(2026, 3, 2),
+        },
+        new IssueUltimatum
+        {
+            Track = Track,
+            CommandId = Id("ultimatum-lind"),
+            Ultimatum = ReopenThePort,
+            Issuer = Lind,
+            Target = Sudmark,
+            Demand = "reopen the port to Norvanian ships",
+            Deadline = WorldDate.On(2026, 4, 1),
+            Consequence = "sanctions on Sudmark's shipping",
+            OccurredOn = WorldDate.On(2026, 3, 5),
+        },
+        new IssueUltimatum
+        {
+            Track = Track,
+            CommandId = Id("ultimatum-holm"),
+            Ultimatum = RecallTheEnvoy,
+            Issuer = Holm,
+            Target = Sudmark,
+            Demand = "recall the envoy",
+            Deadline = WorldDate.On(2026, 3, 20),
+            Consequence = "the end of the talks",
+            OccurredOn = WorldDate.On(2026, 3, 6),
+        },
+        new RetractFact
+        {
+            Track = Track,
+            CommandId = Id("correction-holm"),
+            Retracted = Id("ultimatum-holm"),
+            Reason = "The spokesperson gave a warning, not an ultimatum.",
+            OccurredOn = WorldDate.On(2026, 3, 7),
+        },
+        new IssueUltimatum
+        {
+            Track = Track,
+            CommandId = Id("ultimatum-varga"),
+            Ultimatum = LiftTheBlockade,
+            Issuer = Varga,
+            Target = Norvania,
+            Demand = "lift the blockade of the strait",
+            Deadline = WorldDate.On(2026, 3, 31),
+            Consequence = "withdrawal from the talks",
+            OccurredOn = WorldDate.On(2026, 3, 10),
+        },
+        new ReviseUltimatum
+        {
+            Track = Track,
+            CommandId = Id("revise-lind"),
+            Ultimatum = ReopenThePort,
+            Deadline = WorldDate.On(2026, 3, 20),
+            Demand = null,
+            Consequence = null,
+            OccurredOn = WorldDate.On(2026, 3, 12),
+        },
+        new RecordRoundHeld
+        {
+            Track = Track,
+            CommandId = Id("round-2"),
+            Round = SecondRound,
+            Venue = new Venue(Switzerland, "Geneva"),
+            Delegations = [new Delegation(Norvania, Lind), new Delegation(Sudmark, Varga)],
+            Topics = [AgendaItems.Sanctions],
+            Outcome = RoundOutcome.Progress,
+            Summary = "The sides agreed to inspect the harbour together.",
+            OccurredOn = WorldDate.On(2026, 3, 16),
+        },
+        new WithdrawUltimatum
+        {
+            Track = Track,
+            CommandId = Id("withdraw-varga"),
+            Ultimatum = LiftTheBlockade,
+            Reason = "progress at the second round",
+            OccurredOn = WorldDate.On(2026, 3, 17),
+        },
     ];
 
     private static CommandId Id(string name) => new($"newsdesk/{name}");
