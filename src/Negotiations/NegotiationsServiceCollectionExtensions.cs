@@ -34,6 +34,9 @@ public static class NegotiationsServiceCollectionExtensions
         var options = services.AddOptions<NegotiationsOptions>()
             .Validate(o => o.MaxConflictRetries >= 0, "NegotiationsOptions.MaxConflictRetries must be 0 or more.")
             .Validate(o => o.DecisionStateCacheSize >= 0, "NegotiationsOptions.DecisionStateCacheSize must be 0 or more.")
+            .Validate(o => o.ConflictBackoff >= TimeSpan.Zero, "NegotiationsOptions.ConflictBackoff must be zero or more.")
+            .Validate(o => o.MaxConflictBackoff >= o.ConflictBackoff, "NegotiationsOptions.MaxConflictBackoff must be at least ConflictBackoff.")
+            .Validate(o => o.ConflictRetryBudget >= TimeSpan.Zero, "NegotiationsOptions.ConflictRetryBudget must be zero or more.")
             .ValidateOnStart();
         if (configure is not null)
         {

@@ -8,7 +8,11 @@ using Xunit;
 
 namespace Negotiations.Marten.Tests;
 
-/// <summary>Many writers sending commands at once through the command service to the Marten store.</summary>
+/// <summary>
+/// Many writers sending commands at once to the Marten store. Writers of other processes race for a stream's next
+/// version (each writer here has a command service of its own, as a process would); writers of one process do not
+/// (one command service: its commands to one stream go one at a time).
+/// </summary>
 public sealed class ParallelWriterTests(PostgresSchema<ParallelWriterTests> schema)
     : IClassFixture<PostgresSchema<ParallelWriterTests>>
 {
@@ -29,9 +33,7 @@ public sealed class ParallelWriterTests(PostgresSchema<ParallelWriterTests> sche
     {
         var store = new StartingGate(await StoreAsync(), Writers);
         var stream = $"parallel-{Guid.NewGuid():N}";
-        var service = Service(store, retries: Writers * CommandsPerWriter);
-
-        var results = await RunWritersAsync(service, (_, _) => stream);
+        var results = await RunWritersAsync(() => Service(store, retries: Writers * CommandsPerWriter), (_, _) => stream);
 
         results.Should().HaveCount(Writers * CommandsPerWriter).And.OnlyContain(r => r.Outcome == CommandOutcome.Accepted);
         store.Conflicts.Should().BeGreaterThanOrEqualTo(Writers - 1, "the writers all read the empty stream before any of them appended");
@@ -43,9 +45,7 @@ public sealed class ParallelWriterTests(PostgresSchema<ParallelWriterTests> sche
     {
         var store = new StartingGate(await StoreAsync(), Writers);
         var streams = Enumerable.Range(0, 3).Select(i => $"parallel-{i}-{Guid.NewGuid():N}").ToArray();
-        var service = Service(store, retries: Writers * CommandsPerWriter);
-
-        var results = await RunWritersAsync(service, (writer, command) => streams[(writer + command) % streams.Length]);
+        var results = await RunWritersAsync(() => Service(store, retries: Writers * CommandsPerWriter), (writer, command) => streams[(writer + command) % streams.Length]);
 
         results.Should().HaveCount(Writers * CommandsPerWriter).And.OnlyContain(r => r.Outcome == CommandOutcome.Accepted);
         store.Conflicts.Should().BePositive();
@@ -60,13 +60,11 @@ public sealed class ParallelWriterTests(PostgresSchema<ParallelWriterTests> sche
     {
         var store = new StartingGate(await StoreAsync(), Writers);
         var stream = $"parallel-{Guid.NewGuid():N}";
-        var service = Service(store, retries: 0);
-
         var outcomes = await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
         {
             try
             {
-                return (object)await service.HandleAsync(new Tally.Add(stream, $"w{writer}", 150 + writer));
+                return (object)await Service(store, retries: 0).HandleAsync(new Tally.Add(stream, $"w{writer}", 150 + writer));
             }
             catch (StreamVersionConflictException conflict)
             {
@@ -82,13 +80,29 @@ public sealed class ParallelWriterTests(PostgresSchema<ParallelWriterTests> sche
         stored.Select(e => e.Data).Should().Equal(winner.Events.Select(e => e.Data));
     }
 
+    [Fact]
+    public async Task Sixteen_writers_of_one_process_on_one_stream_never_race_so_no_conflict_is_raised()
+    {
+        var store = new StartingGate(await StoreAsync(), writers: 1);
+        var stream = $"parallel-{Guid.NewGuid():N}";
+        var service = Service(store, retries: 0);
+
+        var results = await RunWritersAsync(() => service, (_, _) => stream, writers: 16);
+
+        results.Should().HaveCount(16 * CommandsPerWriter).And.OnlyContain(r => r.Outcome == CommandOutcome.Accepted, "without retries, any race would have surfaced");
+        store.Conflicts.Should().Be(0, "the commands of one process to one stream go through one at a time");
+        await AssertStoredEqualsAcknowledgedAsync(store, stream, results);
+    }
+
     private static async Task<List<CommandResult>> RunWritersAsync(
-        CommandService<Tally.State, Tally.Add, Tally.IEvent> service,
-        Func<int, int, string> streamFor)
+        Func<CommandService<Tally.State, Tally.Add, Tally.IEvent>> serviceOfWriter,
+        Func<int, int, string> streamFor,
+        int writers = Writers)
     {
         var results = new ConcurrentBag<CommandResult>();
-        await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
         {
+            var service = serviceOfWriter();
             for (var command = 0; command < CommandsPerWriter; command++)
             {
                 results.Add(await service.HandleAsync(new Tally.Add(streamFor(writer, command), $"w{writer}-c{command}", AmountFor(writer, command))));

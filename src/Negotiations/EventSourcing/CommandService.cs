@@ -41,6 +41,10 @@ public sealed class CommandService<TState, TCommand, TEvent>
     private readonly IEventStore _store;
     private readonly ICommandFingerprints<TCommand> _fingerprints;
     private readonly int _maxConflictRetries;
+    private readonly TimeSpan _backoff;
+    private readonly TimeSpan _maxBackoff;
+    private readonly TimeSpan _retryBudget;
+    private readonly StreamGates _gates = new();
     private readonly StateCache<TState>? _cache;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -72,12 +76,24 @@ public sealed class CommandService<TState, TCommand, TEvent>
         var settings = options?.Value ?? new NegotiationsOptions();
         _maxConflictRetries = settings.MaxConflictRetries;
         ArgumentOutOfRangeException.ThrowIfNegative(_maxConflictRetries, "options.MaxConflictRetries");
+        _backoff = settings.ConflictBackoff;
+        _maxBackoff = settings.MaxConflictBackoff;
+        _retryBudget = settings.ConflictRetryBudget;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_backoff, TimeSpan.Zero, "options.ConflictBackoff");
+        ArgumentOutOfRangeException.ThrowIfLessThan(_maxBackoff, _backoff, "options.MaxConflictBackoff");
+        ArgumentOutOfRangeException.ThrowIfLessThan(_retryBudget, TimeSpan.Zero, "options.ConflictRetryBudget");
         ArgumentOutOfRangeException.ThrowIfNegative(settings.DecisionStateCacheSize, "options.DecisionStateCacheSize");
         _cache = store.KeepsDecisionStates(typeof(TState)) ? null : new StateCache<TState>(settings.DecisionStateCacheSize);
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _instruments = CommandInstruments.For(meterFactory);
     }
+
+    /// <summary>Draws the jitter of a backoff, in [0, 1); tests set it to replay a sequence.</summary>
+    internal Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
+
+    /// <summary>How many streams have a command of this process in or waiting for their gate now.</summary>
+    internal int GatedStreams => _gates.Count;
 
     /// <summary>How many decision states the service holds in its cache now (0 for stores that keep their own).</summary>
     public int CachedStates => _cache?.Count ?? 0;
@@ -128,6 +144,8 @@ public sealed class CommandService<TState, TCommand, TEvent>
             StoreArguments.ValidateMetadata(new EventMetadata { CorrelationId = context.CorrelationId, CausationId = context.CausationId });
         }
 
+        // Commands of this process to one stream go one at a time: they never race each other for its next version.
+        using var passage = await _gates.EnterAsync(stream, cancellationToken).ConfigureAwait(false);
         return await HandleWithRetriesAsync(command, stream, commandId, commandType, context, cancellationToken).ConfigureAwait(false);
     }
 
@@ -148,6 +166,7 @@ public sealed class CommandService<TState, TCommand, TEvent>
             CausationId = context?.CausationId,
         };
 
+        var started = _timeProvider.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
             var known = _cache?.Get(stream);
@@ -172,7 +191,8 @@ public sealed class CommandService<TState, TCommand, TEvent>
                     _cache?.Remove(stream);
                 }
 
-                if (attempt >= _maxConflictRetries)
+                var wait = Backoff(attempt);
+                if (attempt >= _maxConflictRetries || _timeProvider.GetElapsedTime(started) + wait > _retryBudget)
                 {
                     // The writer that won may have been this very command, sent twice at once: that is a repeat, not a conflict.
                     if (await EarlierOutcomeAsync(stream, metadata, commandType, conflict.ActualVersion, cancellationToken).ConfigureAwait(false) is { } twin)
@@ -185,6 +205,11 @@ public sealed class CommandService<TState, TCommand, TEvent>
                 }
 
                 NegotiationsLog.ConflictRetry(_logger, commandType, commandId, stream.StreamId, conflict.ExpectedVersion, attempt + 1);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+                }
+
                 continue;
             }
 
@@ -263,6 +288,13 @@ public sealed class CommandService<TState, TCommand, TEvent>
     {
         var tail = await _store.ReadStreamAsync(stream, atLeast + 1, cancellationToken: cancellationToken).ConfigureAwait(false);
         return tail.Count > 0 ? tail[^1].Version : atLeast;
+    }
+
+    // Full jitter: a random wait in [0, min(max, base × 2^attempt)).
+    private TimeSpan Backoff(int attempt)
+    {
+        var ceiling = _backoff.Ticks * Math.Pow(2, Math.Min(attempt, 30));
+        return TimeSpan.FromTicks((long)(Math.Min(ceiling, _maxBackoff.Ticks) * Jitter()));
     }
 
     private static KeyValuePair<string, object?> Tag(string key, object? value) => new(key, value);
