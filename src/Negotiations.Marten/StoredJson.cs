@@ -12,9 +12,8 @@ internal static class StoredJson
 {
     /// <summary>
     /// A copy of <paramref name="source"/> that writes the same JSON (naming, converters, null handling) and reads
-    /// leniently: members the type does not have are skipped, and, where <paramref name="source"/> requires every
-    /// constructor parameter, only those the type cannot do without stay required (see
-    /// <see cref="RequireWhatCannotBeMissing"/>).
+    /// leniently: members the type does not have are skipped, and only the members the type cannot do without stay
+    /// required (see <see cref="RequireWhatCannotBeMissing"/>).
     /// </summary>
     /// <param name="source">The options to copy; left as they are.</param>
     /// <returns>The copy, not read-only.</returns>
@@ -25,21 +24,20 @@ internal static class StoredJson
         {
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         };
-        if (source.RespectRequiredConstructorParameters)
-        {
-            options.RespectRequiredConstructorParameters = false;
-            options.TypeInfoResolver = (source.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequireWhatCannotBeMissing);
-        }
-
+        var parameters = source.RespectRequiredConstructorParameters;
+        options.RespectRequiredConstructorParameters = false;
+        options.TypeInfoResolver = (source.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(typeInfo => RequireWhatCannotBeMissing(typeInfo, parameters));
         return options;
     }
 
     /// <summary>
-    /// Keeps a constructor parameter required when the type cannot do without it: not nullable and without a default
-    /// value. A nullable parameter that is missing is read as null, one with a default value as that value; members
-    /// set by properties keep their initial value, unless declared <c>required</c>.
+    /// Keeps a member required when the type cannot do without it: a <c>required</c> property that is not nullable,
+    /// and, when <paramref name="parameters"/> (the source options require constructor parameters), a constructor
+    /// parameter not nullable and without a default value. A nullable <c>required</c> property or parameter that is
+    /// missing is read as null, a parameter with a default value as that value; other properties keep their initial value.
     /// </summary>
-    private static void RequireWhatCannotBeMissing(JsonTypeInfo typeInfo)
+    private static void RequireWhatCannotBeMissing(JsonTypeInfo typeInfo, bool parameters)
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
         {
@@ -48,9 +46,16 @@ internal static class StoredJson
 
         foreach (var property in typeInfo.Properties)
         {
-            if (property.AssociatedParameter is { IsNullable: false, HasDefaultValue: false, IsMemberInitializer: false })
+            if (parameters && property.AssociatedParameter is { IsNullable: false, HasDefaultValue: false, IsMemberInitializer: false })
             {
                 property.IsRequired = true;
+            }
+            else if (property is { AssociatedParameter: null, IsRequired: true, IsSetNullable: true })
+            {
+                // The nullable members of events and commands are required by the core's strict readers, so that
+                // their JSON shows the whole shape; a store reads what it stored leniently, as it did when they were
+                // nullable constructor parameters.
+                property.IsRequired = false;
             }
         }
     }

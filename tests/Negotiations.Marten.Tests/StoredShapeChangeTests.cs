@@ -164,4 +164,27 @@ public sealed class StoredShapeChangeTests(PostgresSchema<StoredShapeChangeTests
         (await provider.GetRequiredService<IEventStore>().ReadStreamAsync(StreamKey.Of(track))).Should().HaveCount(3);
         strictly.Should().Throw<JsonException>("the contract read by the core (scripts, histories, envelopes) stays strict").WithMessage("*oldField*");
     }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task An_event_stored_without_a_nullable_member_reads_back_with_it_null_and_the_track_takes_the_next_command(string store)
+    {
+        await using var provider = await ProviderAsync(store);
+        var track = NewTrack();
+        await SendAsync(provider, track, Seed.Commands.Take(2));
+        var tampered = await schema.ExecuteAsync(
+            $"UPDATE {SchemaOf(store)}.mt_events SET data = data - 'summary' WHERE stream_id = '{track}' AND version = 2");
+        var row = (await schema.RowsAsync($"SELECT type, data::text FROM {SchemaOf(store)}.mt_events WHERE stream_id = '{track}' AND version = 2")).Single();
+
+        var events = await provider.GetRequiredService<IEventStore>().ReadStreamAsync(StreamKey.Of(track));
+        await SendAsync(provider, track, Seed.Commands.Skip(2).Take(1));
+        using var data = JsonDocument.Parse(row[1]!);
+        var strictly = () => NegotiationJson.DeserializeEvent(row[0]!, data.RootElement);
+
+        tampered.Should().Be(1);
+        row[1].Should().NotContain("\"summary\"");
+        events[1].Data.Should().BeOfType<RoundHeld>().Which.Summary.Should().BeNull("it was missing, and the type allows null");
+        (await provider.GetRequiredService<IEventStore>().ReadStreamAsync(StreamKey.Of(track))).Should().HaveCount(3);
+        strictly.Should().Throw<JsonException>("the contract read by the core requires every member it writes").WithMessage("*missing required properties*'summary'*");
+    }
 }
