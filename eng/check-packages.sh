@@ -32,21 +32,19 @@ fail() {
   problems=$((problems + 1))
 }
 
-is_pinned() {
-  local candidate
-  for candidate in "${pinned[@]}"; do
-    [ "$candidate" = "$1" ] && return 0
+# one_of <name> <list...>: whether the name is in the list.
+one_of() {
+  local name=$1 candidate
+  shift
+  for candidate in "$@"; do
+    [ "$candidate" = "$name" ] && return 0
   done
   return 1
 }
 
-is_source_only() {
-  local candidate
-  for candidate in "${source_only[@]}"; do
-    [ "$candidate" = "$1" ] && return 0
-  done
-  return 1
-}
+is_pinned() { one_of "$1" "${pinned[@]}"; }
+
+is_source_only() { one_of "$1" "${source_only[@]}"; }
 
 if ! command -v unzip >/dev/null 2>&1; then
   echo "check-packages: unzip is needed (apt-get install unzip)" >&2

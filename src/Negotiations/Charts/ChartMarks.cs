@@ -1,3 +1,5 @@
+using Negotiations.Serialization;
+
 namespace Negotiations.Charts;
 
 internal enum MarkShape
@@ -45,7 +47,7 @@ internal static class ChartMarks
 
         foreach (var joined in state.Participants.Where(p => p.Sequence != state.Opening?.Sequence))
         {
-            marks.Add(new(TrackLane, "joined", MarkShape.Star, joined.Sequence, joined.Since, $"{joined.Actor.Name} joined", $"{joined.Since}: {joined.Actor.Name} ({joined.Actor.Affiliation}) joined as {EnumWords(joined.Role)}"));
+            marks.Add(new(TrackLane, "joined", MarkShape.Star, joined.Sequence, joined.Since, $"{joined.Actor.Name} joined", $"{joined.Since}: {joined.Actor.Name} ({joined.Actor.Affiliation}) joined as {EnumNames.Of(joined.Role)}"));
         }
 
         foreach (var round in state.Rounds)
@@ -65,7 +67,7 @@ internal static class ChartMarks
                 var when = step.Status is RoundStatus.Scheduled or RoundStatus.Proposed && step.Date is { } date ? date : step.OccurredOn;
                 var where = step.Venue is { } venue ? $" in {(venue.City is null ? venue.Country.Code : $"{venue.City}, {venue.Country}")}" : string.Empty;
                 marks.Add(new(RoundLane, $"round-{verb.Replace(' ', '-')}", shape, step.Sequence, when, $"{round.Id} {verb}",
-                    $"{when}: round {round.Id} {verb}{where}{(step.Outcome is { } outcome ? $" ({EnumWords(outcome)})" : string.Empty)}{(step.Reason is null ? string.Empty : $": {step.Reason}")}"));
+                    $"{when}: round {round.Id} {verb}{where}{(step.Outcome is { } outcome ? $" ({EnumNames.Of(outcome)})" : string.Empty)}{(step.Reason is null ? string.Empty : $": {step.Reason}")}"));
             }
         }
 
@@ -83,7 +85,7 @@ internal static class ChartMarks
                     AnswerKind.Rejected => MarkShape.Cross,
                     _ => MarkShape.TriangleDown,
                 };
-                var verb = EnumWords(answer.Answer);
+                var verb = EnumNames.Of(answer.Answer);
                 marks.Add(new(ProposalLane, $"answer-{verb}", shape, answer.Sequence, answer.OccurredOn, $"{answer.By.Affiliation} {verb.Replace('_', ' ')}",
                     $"{answer.OccurredOn}: {answer.By.Name} ({answer.By.Affiliation}) answered the {kind} {proposal.Id}: {verb}{(answer.Conditions is null ? string.Empty : $" ({answer.Conditions})")}{(answer.CounteredBy is { } counter ? $" with {counter}" : string.Empty)}"));
             }
@@ -123,7 +125,7 @@ internal static class ChartMarks
         foreach (var statement in state.Statements)
         {
             marks.Add(new(StatementLane, "statement", MarkShape.Dot, statement.Sequence, statement.OccurredOn, statement.By.Name,
-                $"{statement.OccurredOn}: {statement.By.Name} ({statement.By.Affiliation}), {EnumWords(statement.Kind)}: {statement.Summary}"));
+                $"{statement.OccurredOn}: {statement.By.Name} ({statement.By.Affiliation}), {EnumNames.Of(statement.Kind)}: {statement.Summary}"));
         }
 
         return [.. marks.OrderBy(m => m.When.NotAfter ?? m.When.NotBefore ?? DateOnly.MinValue).ThenBy(m => m.Sequence)];
@@ -131,7 +133,4 @@ internal static class ChartMarks
 
     private static string Counts(IReadOnlyList<SideCount> counts) =>
         counts.Count == 0 ? string.Empty : $" ({string.Join(", ", counts.Select(c => $"{c.Side} {c.Count}"))})";
-
-    private static string EnumWords<TEnum>(TEnum value)
-        where TEnum : struct, Enum => Serialization.EnumNames.Of(value);
 }

@@ -67,47 +67,20 @@ internal static class CameoCodes
 /// <summary>Applies <see cref="EventCoding.Rules"/> to the facts of one track's state.</summary>
 internal sealed class TrackCoder(NegotiationState state, IDictionary<string, int>? notCoded)
 {
-    // Agenda item -> code, per family; the first agenda item with a code decides.
-    private static readonly Dictionary<string, string> Intent = new(StringComparer.Ordinal)
+    // Per agenda item, its code as an intent (03x), a request (10x) and a rejection (12x); the first agenda item of a
+    // fact with a code decides.
+    private static readonly Dictionary<string, Subject> Subjects = new(StringComparer.Ordinal)
     {
-        [AgendaItems.LeadersMeeting] = "036",
-        [AgendaItems.PeaceSettlement] = "037",
-        [AgendaItems.Territory] = "037",
-        [AgendaItems.Prisoners] = "0353",
-        [AgendaItems.Ceasefire] = "0356",
-        [AgendaItems.Sanctions] = "0354",
-        [AgendaItems.HumanitarianCorridors] = "0333",
-        [AgendaItems.SecurityGuarantees] = "0334",
-        [AgendaItems.ArmsSupplies] = "0332",
-        [AgendaItems.AllianceMembership] = "0342",
-    };
-
-    private static readonly Dictionary<string, string> Request = new(StringComparer.Ordinal)
-    {
-        [AgendaItems.LeadersMeeting] = "106",
-        [AgendaItems.PeaceSettlement] = "107",
-        [AgendaItems.Territory] = "105",
-        [AgendaItems.Prisoners] = "1053",
-        [AgendaItems.Ceasefire] = "1056",
-        [AgendaItems.Sanctions] = "1054",
-        [AgendaItems.HumanitarianCorridors] = "1033",
-        [AgendaItems.SecurityGuarantees] = "1034",
-        [AgendaItems.ArmsSupplies] = "1032",
-        [AgendaItems.AllianceMembership] = "1042",
-    };
-
-    private static readonly Dictionary<string, string> Rejection = new(StringComparer.Ordinal)
-    {
-        [AgendaItems.LeadersMeeting] = "125",
-        [AgendaItems.PeaceSettlement] = "127",
-        [AgendaItems.Territory] = "124",
-        [AgendaItems.Prisoners] = "1243",
-        [AgendaItems.Ceasefire] = "1246",
-        [AgendaItems.Sanctions] = "1244",
-        [AgendaItems.HumanitarianCorridors] = "1223",
-        [AgendaItems.SecurityGuarantees] = "1224",
-        [AgendaItems.ArmsSupplies] = "1222",
-        [AgendaItems.AllianceMembership] = "1232",
+        [AgendaItems.LeadersMeeting] = new("036", "106", "125"),
+        [AgendaItems.PeaceSettlement] = new("037", "107", "127"),
+        [AgendaItems.Territory] = new("037", "105", "124"),
+        [AgendaItems.Prisoners] = new("0353", "1053", "1243"),
+        [AgendaItems.Ceasefire] = new("0356", "1056", "1246"),
+        [AgendaItems.Sanctions] = new("0354", "1054", "1244"),
+        [AgendaItems.HumanitarianCorridors] = new("0333", "1033", "1223"),
+        [AgendaItems.SecurityGuarantees] = new("0334", "1034", "1224"),
+        [AgendaItems.ArmsSupplies] = new("0332", "1032", "1222"),
+        [AgendaItems.AllianceMembership] = new("0342", "1042", "1232"),
     };
 
     // What an ultimatum threatens, by the words of its consequence (whole words, any case), most specific first.
@@ -122,6 +95,10 @@ internal sealed class TrackCoder(NegotiationState state, IDictionary<string, int
     ];
 
     private readonly List<CodedFact> _facts = [];
+
+    // The sides of the track's parties, which the facts without an addressee of their own are directed at.
+    private readonly List<Affiliation> _parties =
+        [.. state.Participants.Where(p => p.Role == ParticipantRole.Party).Select(p => p.Actor.Affiliation).Distinct()];
 
     public IReadOnlyList<CodedFact> Code()
     {
@@ -146,15 +123,15 @@ internal sealed class TrackCoder(NegotiationState state, IDictionary<string, int
 
         foreach (var proposal in state.Proposals)
         {
-            var family = proposal.Kind == ProposalKind.Demand ? Request : Intent;
+            Func<Subject, string> family = proposal.Kind == ProposalKind.Demand ? s => s.Request : s => s.Intent;
             Add("proposal_made.v1", proposal, proposal.OccurredOn, proposal.Source, Acting(proposal.By), Sides(proposal.AddressedTo, proposal.By.Affiliation),
                 ByAgenda(proposal.Agenda, family, proposal.Kind == ProposalKind.Demand ? "100" : "030"));
             foreach (var answer in proposal.Answers)
             {
                 var code = answer.Answer switch
                 {
-                    AnswerKind.Rejected => ByAgenda(proposal.Agenda, Rejection, "120"),
-                    AnswerKind.Accepted or AnswerKind.AcceptedWithConditions => ByAgenda(proposal.Agenda, Intent, "030"),
+                    AnswerKind.Rejected => ByAgenda(proposal.Agenda, s => s.Rejection, "120"),
+                    AnswerKind.Accepted or AnswerKind.AcceptedWithConditions => ByAgenda(proposal.Agenda, s => s.Intent, "030"),
                     _ => null,
                 };
                 Add("proposal_answered.v1", answer, answer.OccurredOn, answer.Source, Acting(answer.By), [Side(proposal.By.Affiliation)], code);
@@ -205,7 +182,7 @@ internal sealed class TrackCoder(NegotiationState state, IDictionary<string, int
                 Add("round_scheduled.v1", step, step.OccurredOn, step.Source, Acting(step.By!), OtherParties(step.By!.Affiliation), CameoCodes.Get("036"));
                 break;
             case RoundStatus.Held:
-                var sides = step.Delegations.Count > 0 ? [.. step.Delegations.Select(d => d.Side).Distinct()] : Parties();
+                var sides = step.Delegations.Count > 0 ? [.. step.Delegations.Select(d => d.Side).Distinct()] : _parties;
                 var (first, others) = Split(sides);
                 var thirdLocation = step.Venue is { } venue && sides.Count > 0 && !sides.Contains(venue.Country);
                 Add("round_held.v1", step, step.OccurredOn, step.Source, first, others, CameoCodes.Get(thirdLocation ? "044" : "046"));
@@ -221,8 +198,8 @@ internal sealed class TrackCoder(NegotiationState state, IDictionary<string, int
 
     private static EventCode? Statement(StatementView statement) => statement.Kind switch
     {
-        StatementKind.Readiness => ByAgenda(statement.Agenda, Intent, "036"),
-        StatementKind.Commitment => ByAgenda(statement.Agenda, Intent, "030"),
+        StatementKind.Readiness => ByAgenda(statement.Agenda, s => s.Intent, "036"),
+        StatementKind.Commitment => ByAgenda(statement.Agenda, s => s.Intent, "030"),
         StatementKind.Doubt => CameoCodes.Get(statement.Tone == Tone.Hostile ? "111" : "110"),
         StatementKind.Warning => CameoCodes.Get(statement.Agenda.Contains(AgendaItems.Sanctions) ? "1312" : "130"),
         StatementKind.Pressure => CameoCodes.Get(statement.Agenda.Contains(AgendaItems.Sanctions) ? "1312" : statement.Agenda.Contains(AgendaItems.ArmsSupplies) ? "072" : "130"),
@@ -245,8 +222,8 @@ internal sealed class TrackCoder(NegotiationState state, IDictionary<string, int
     private static Regex Words(string pattern) =>
         new($@"\b({pattern})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    private static EventCode ByAgenda(IReadOnlyList<string> agenda, Dictionary<string, string> family, string general) =>
-        CameoCodes.Get(agenda.Select(item => family.GetValueOrDefault(item)).FirstOrDefault(code => code is not null) ?? general);
+    private static EventCode ByAgenda(IReadOnlyList<string> agenda, Func<Subject, string> family, string general) =>
+        CameoCodes.Get(agenda.Select(item => Subjects.TryGetValue(item, out var subject) ? family(subject) : null).FirstOrDefault(code => code is not null) ?? general);
 
     private void Add(string eventType, IFact fact, WorldDate occurredOn, Source? source, CodedActor from, IReadOnlyList<CodedActor> to, EventCode? code)
     {
@@ -280,10 +257,7 @@ internal sealed class TrackCoder(NegotiationState state, IDictionary<string, int
         }
     }
 
-    private List<Affiliation> Parties() =>
-        [.. state.Participants.Where(p => p.Role == ParticipantRole.Party).Select(p => p.Actor.Affiliation).Distinct()];
-
-    private CodedActor[] OtherParties(Affiliation of) => [.. Parties().Where(p => p != of).Select(Side)];
+    private CodedActor[] OtherParties(Affiliation of) => [.. _parties.Where(p => p != of).Select(Side)];
 
     private static CodedActor[] Sides(IReadOnlyList<Affiliation> addressees, Affiliation of) =>
         [.. addressees.Where(a => a != of).Distinct().Select(Side)];
@@ -295,4 +269,6 @@ internal sealed class TrackCoder(NegotiationState state, IDictionary<string, int
 
     private static CodedActor Side(Affiliation side) =>
         Countries.IsCountry(side.Code) ? new CodedActor { Country = side.Code } : new CodedActor { Org = side.Code };
+
+    private sealed record Subject(string Intent, string Request, string Rejection);
 }
